@@ -1,0 +1,129 @@
+package org.fganlab.divergence;
+
+/**
+ * An f-divergence D_f(P‖Q) = ∫ q(x) f(p(x)/q(x)) dx with f convex on (0, ∞) and f(1) = 0
+ * (the GAN row is the one exception: f(1) = −log 4), in the convention of Nowozin, Cseke &amp;
+ * Tomioka, "f-GAN", NIPS 2016, Table 1 and Table 6. All values are in nats.
+ *
+ * <p>Arguments are always ordered (p, q): p is the data density P, q the model density Q.
+ *
+ * <p>Conventions at the boundary of (0, ∞), the ones of SciPy's {@code rel_entr}:
+ * <ul>
+ *   <li>{@code generator(0)} is the limit f(0+) (may be +∞);</li>
+ *   <li>{@link #integrand(double, double)} with p = q = 0 is 0; with q = 0 &lt; p it is
+ *       p·{@link #slopeAtInfinity()} (+∞ when the slope is infinite, e.g. KL with disjoint
+ *       support); with p = 0 &lt; q it is q·f(0) (+∞ for reverse KL);</li>
+ *   <li>NaN in gives NaN out; no other input gives NaN.</li>
+ * </ul>
+ *
+ * <p>The variational representation (Nguyen, Wainwright &amp; Jordan 2010; f-GAN eq. 4):
+ * D_f(P‖Q) ≥ sup_T E_P[T] − E_Q[f*(T)] over critics T with values in dom f*, tight at
+ * T* = f'(p/q). The critic is parametrised as T = g_f(V) with V unconstrained and the output
+ * activation g_f mapping R into dom f*.
+ */
+public sealed interface FDivergence
+        permits TotalVariation, KullbackLeibler, ReverseKullbackLeibler, PearsonChiSquared,
+                NeymanChiSquared, SquaredHellinger, Jeffrey, JensenShannon, GanDivergence,
+                AmariAlpha {
+
+    /** Registry name, lower case, e.g. {@code "kl"}, {@code "alpha:2"}. */
+    String name();
+
+    /** Human-readable name, e.g. {@code "Kullback–Leibler"}. */
+    String displayName();
+
+    /**
+     * The generator f(u).
+     *
+     * @param u density ratio p/q, u ≥ 0; u = 0 gives the limit f(0+), u = +∞ gives f(+∞)
+     * @return f(u), possibly +∞; NaN for NaN or negative u
+     */
+    double generator(double u);
+
+    /**
+     * The derivative f'(u), which is also the optimal critic T*(x) = f'(p(x)/q(x)).
+     *
+     * @param u density ratio, u ≥ 0 (limits at 0 and +∞ allowed, possibly infinite)
+     * @return f'(u); NaN for NaN or negative u
+     */
+    double optimalCritic(double u);
+
+    /**
+     * The optimal critic as a function of the log ratio, T* = f'(exp(logRatio)), evaluated without
+     * forming exp(logRatio) where that would overflow or lose precision.
+     *
+     * @param logRatio log p − log q, any value in [−∞, +∞]
+     * @return f'(u) at u = exp(logRatio); NaN only for NaN input
+     */
+    double optimalCriticFromLogRatio(double logRatio);
+
+    /** f''(1), the factor of the local quadratic behaviour D_f ≈ (f''(1)/2)·δᵀIδ. */
+    double secondDerivativeAtOne();
+
+    /**
+     * The Fenchel conjugate f*(t) = sup_{u ≥ 0} [u t − f(u)].
+     *
+     * @param t any real
+     * @return f*(t) for t in dom f*, +∞ outside it; NaN for NaN input
+     */
+    double conjugate(double t);
+
+    /** Lower end of dom f* (may be −∞). */
+    double conjugateDomainLower();
+
+    /** Upper end of dom f* (may be +∞). */
+    double conjugateDomainUpper();
+
+    /** Whether t is in dom f* (open or closed ends as the table states; TV's domain is closed). */
+    boolean inConjugateDomain(double t);
+
+    /**
+     * The output activation g_f: R → dom f* (f-GAN Table 6).
+     *
+     * @param v unconstrained critic output
+     * @return g_f(v), always inside dom f* for finite v
+     */
+    double outputActivation(double v);
+
+    /**
+     * f*(g_f(v)) evaluated stably in log-space (reference sheet note 6): finite for |v| ≤ 100 and
+     * never NaN for finite v.
+     *
+     * @param v unconstrained critic output
+     * @return f*(g_f(v))
+     */
+    double conjugateOfActivation(double v);
+
+    /** f'(1): the critic value at which P and Q are indistinguishable (the "threshold"). */
+    default double threshold() {
+        return optimalCritic(1.0);
+    }
+
+    /** f(0+) = lim_{u→0} f(u), possibly +∞. */
+    double valueAtZero();
+
+    /** lim_{u→∞} f(u)/u, possibly +∞ (the weight of P-mass where q = 0). */
+    double slopeAtInfinity();
+
+    /** Whether f has a kink at u = 1 (TV), so quadrature must split at crossings p = q. */
+    default boolean kinkAtOne() {
+        return false;
+    }
+
+    /**
+     * The pointwise integrand q·f(p/q) from log-densities, computed in log-space (log1p/expm1
+     * near ratio 1, differences of logs for extreme ratios) so that it stays accurate far in the
+     * tails where p and q underflow separately. Conventions as in the class comment.
+     *
+     * @param logP log p(x), in [−∞, +∞)
+     * @param logQ log q(x), in [−∞, +∞)
+     * @return q f(p/q), possibly +∞; NaN only if an input is NaN
+     */
+    double integrand(double logP, double logQ);
+
+    /** Leading behaviour of {@link #integrand} as p/q → +∞ (for the tail analysis). */
+    Asymptote asymptoteAsRatioToInfinity();
+
+    /** Leading behaviour of {@link #integrand} as p/q → 0 (for the tail analysis). */
+    Asymptote asymptoteAsRatioToZero();
+}
