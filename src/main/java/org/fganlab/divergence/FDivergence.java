@@ -54,6 +54,17 @@ public interface FDivergence {
      */
     double optimalCriticFromLogRatio(double logRatio);
 
+    /**
+     * The pre-activation v* of the optimal critic: g_f(v*) = f'(exp(logRatio)), so that
+     * f*(T*) = {@link #conjugateOfActivation}(v*) can be evaluated stably. Examples: KL 1 + d,
+     * reverse KL −d, JS and GAN d (d = logRatio). For TV, whose optimal critic ±½ lies on the
+     * boundary of dom f*, v* = ±∞ (0 at d = 0).
+     *
+     * @param logRatio log p − log q, finite
+     * @return v*, possibly ±∞ (TV only); NaN only for NaN input
+     */
+    double optimalCriticPreactivation(double logRatio);
+
     /** f''(1), the factor of the local quadratic behaviour D_f ≈ (f''(1)/2)·δᵀIδ. */
     double secondDerivativeAtOne();
 

@@ -1,0 +1,10 @@
+/**
+ * The {@code fganlab} command line (picocli): {@code divergences}, {@code divergence},
+ * {@code validate}, {@code reproduce}. The only package that prints or calls
+ * {@code System.exit}; every computation it triggers is a library method.
+ *
+ * <p>Exit codes: 0 ok, 1 a check failed (or an internal error), 2 bad input (usage errors, bad
+ * specs, unknown divergences, out-of-range values), with a one-line message on standard error
+ * and no file written.
+ */
+package org.fganlab.cli;

@@ -1,0 +1,46 @@
+package org.fganlab.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/** A named, seeded experiment of the lab report. */
+public interface Experiment {
+
+    /** The folder and command name, e.g. {@code gan-theorem}. */
+    String name();
+
+    /** One-line title for REPORT.md. */
+    String title();
+
+    /**
+     * Runs the experiment and writes its data files and plots into {@code context.dir()}.
+     *
+     * @param context where to write, sizes, seed, progress sink
+     * @return the summary and the Markdown section
+     */
+    Outcome run(Context context);
+
+    /**
+     * The inputs of one run.
+     *
+     * @param dir the experiment's output folder (created by the caller)
+     * @param quick reduced sizes (for CI)
+     * @param seed the seed of every random choice
+     * @param progress receives short progress lines
+     */
+    record Context(Path dir, boolean quick, long seed, Consumer<String> progress) {
+    }
+
+    /**
+     * What a run produced besides its files.
+     *
+     * @param summary the numbers of the run (written as summary.json with run metadata added)
+     * @param headline one Markdown line with the headline numbers, for the REPORT.md index
+     * @param section the Markdown section; the argument is the prefix to put before file names
+     *     in links ("" inside the experiment folder, "name/" from REPORT.md)
+     */
+    record Outcome(ObjectNode summary, String headline, UnaryOperator<String> section) {
+    }
+}

@@ -1,0 +1,84 @@
+package org.fganlab.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.fganlab.divergence.FDivergence;
+import org.fganlab.theory.DivergenceValues;
+import org.fganlab.theory.IdentityCheck;
+import org.fganlab.theory.Validation;
+
+/** The JSON documents of DESIGN.md's CLI contract. */
+public final class JsonDocuments {
+
+    private JsonDocuments() {
+    }
+
+    /**
+     * {@code {"p":…, "q":…, "results":[{"divergence","value","error_estimate","evaluations",
+     * "seconds"}…]}}.
+     */
+    public static ObjectNode divergence(String p, String q, List<DivergenceValues.Entry> entries) {
+        ObjectNode root = Json.object().put("p", p).put("q", q);
+        ArrayNode results = root.putArray("results");
+        for (DivergenceValues.Entry e : entries) {
+            ObjectNode r = results.addObject().put("divergence", e.name());
+            Json.put(r, "value", e.result().value());
+            Json.put(r, "error_estimate", e.result().errorEstimate());
+            r.put("evaluations", e.result().evaluations());
+            Json.put(r, "seconds", e.seconds());
+        }
+        return root;
+    }
+
+    /**
+     * {@code {"p":…, "q":…, "passed":…, "checks":[{"name","lhs","rhs","abs_error","tolerance",
+     * "passed", "relation", "description"}…], "skipped":[…]}}.
+     */
+    public static ObjectNode validation(Validation v) {
+        ObjectNode root = Json.object().put("p", v.p()).put("q", v.q()).put("passed", v.passed());
+        ArrayNode checks = root.putArray("checks");
+        for (IdentityCheck c : v.checks()) {
+            checks.add(check(c));
+        }
+        ArrayNode skipped = root.putArray("skipped");
+        v.skipped().forEach(skipped::add);
+        return root;
+    }
+
+    /** One check as a JSON object. */
+    public static ObjectNode check(IdentityCheck c) {
+        ObjectNode o = Json.object().put("name", c.name());
+        Json.put(o, "lhs", c.lhs());
+        Json.put(o, "rhs", c.rhs());
+        Json.put(o, "abs_error", c.absError());
+        Json.put(o, "tolerance", c.tolerance());
+        o.put("passed", c.passed());
+        o.put("relation", c.relation());
+        o.put("description", c.description());
+        return o;
+    }
+
+    /** The registry as {@code {"divergences":[{"name","display_name","threshold",…}…]}}. */
+    public static ObjectNode registry(List<FDivergence> divergences,
+            java.util.function.Function<FDivergence, String[]> formulas) {
+        ObjectNode root = Json.object();
+        ArrayNode arr = root.putArray("divergences");
+        for (FDivergence f : divergences) {
+            String[] text = formulas.apply(f);
+            ObjectNode o = arr.addObject().put("name", f.name()).put("display_name", f.displayName())
+                    .put("f", text[0]).put("conjugate", text[1]).put("output_activation", text[2]);
+            Json.put(o, "conjugate_domain_lower", f.conjugateDomainLower());
+            Json.put(o, "conjugate_domain_upper", f.conjugateDomainUpper());
+            Json.put(o, "threshold", f.threshold());
+            Json.put(o, "second_derivative_at_one", f.secondDerivativeAtOne());
+            Json.put(o, "value_at_zero", f.valueAtZero());
+            Json.put(o, "slope_at_infinity", f.slopeAtInfinity());
+        }
+        ObjectNode w1 = arr.addObject().put("name", "w1")
+                .put("display_name", "Wasserstein-1 (a distance, not an f-divergence)")
+                .put("f", "W1 = integral |F_P - F_Q| dx");
+        w1.put("conjugate", "").put("output_activation", "");
+        return root;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Output: Markdown tables, JSON (Jackson) and CSV writers, PNG plots (XChart), and atomic
+ * writes (a temporary file in the target folder, then an atomic move, so no half-written file
+ * is ever left in place). The only package that uses Jackson and XChart.
+ *
+ * <p>Numbers: JSON carries doubles at full precision; infinite values are the strings
+ * {@code "Infinity"} / {@code "-Infinity"} (DESIGN.md); NaN is never written.
+ */
+package org.fganlab.report;

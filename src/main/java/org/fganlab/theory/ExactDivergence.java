@@ -1,0 +1,93 @@
+package org.fganlab.theory;
+
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+import org.fganlab.density.Density;
+import org.fganlab.divergence.FDivergence;
+import org.fganlab.quadrature.QuadratureResult;
+
+/**
+ * Exact divergences and distances between one-dimensional densities, by quadrature with honest
+ * error estimates. Values in nats (W1 in the units of x).
+ *
+ * <p>Accuracy: relative error ≤ 1e-12 against the Gaussian closed forms and ≤ 1e-10 against
+ * 40-digit references for mixtures, Laplace, logistic, uniform and Student-t pairs (see the
+ * tests). Divergent integrals (KL with q = 0 on P-mass, Pearson χ² with a heavier numerator
+ * tail, …) are +∞ with error 0. Thread-safe.
+ */
+public final class ExactDivergence {
+
+    private static final ExactDivergence DEFAULT = new ExactDivergence(new PairQuadrature());
+
+    private final PairQuadrature pairs;
+
+    /**
+     * @param pairs the pair integrator (not null)
+     */
+    public ExactDivergence(PairQuadrature pairs) {
+        if (pairs == null) {
+            throw new IllegalArgumentException("pairs must not be null");
+        }
+        this.pairs = pairs;
+    }
+
+    /** The shared instance with default settings. */
+    public static ExactDivergence standard() {
+        return DEFAULT;
+    }
+
+    /**
+     * D_f(P‖Q) = ∫ q f(p/q) dx (Nowozin et al. 2016, eq. 2).
+     *
+     * @param f the divergence
+     * @param p the density of P (data)
+     * @param q the density of Q (model)
+     * @return the value in nats (possibly +∞), its error estimate and evaluation count
+     */
+    public QuadratureResult divergence(FDivergence f, Density p, Density q) {
+        return pairs.integrate(p, q, (x, lp, lq) -> f.integrand(lp, lq),
+                f.asymptoteAsRatioToInfinity(), f.asymptoteAsRatioToZero(), 0, f.kinkAtOne());
+    }
+
+    /**
+     * Wasserstein-1 between one-dimensional densities, W1 = ∫ |F_P(x) − F_Q(x)| dx (Villani 2009,
+     * Remark 2.19; Arjovsky et al. 2017). Survival functions are used right of the midpoint of
+     * the breakpoints so that both tails keep full relative precision; the line is split at the
+     * crossings F_P = F_Q. +∞ if a tail of |F_P − F_Q| is not integrable (e.g. a Cauchy tail
+     * against a Gaussian one).
+     *
+     * @param p first density
+     * @param q second density
+     * @return W1 in the units of x, possibly +∞
+     */
+    public QuadratureResult wasserstein1(Density p, Density q) {
+        for (int side = -1; side <= 1; side += 2) {
+            if (!TailAnalysis.cdfDifferenceIntegrable(p.tail(side), q.tail(side))) {
+                return QuadratureResult.infinite(1, 0);
+            }
+        }
+        double mid = 0.5 * (p.quantile(0.5) + q.quantile(0.5));
+        DoubleUnaryOperator diff = x -> x <= mid
+                ? p.cdf(x) - q.cdf(x) : q.survival(x) - p.survival(x);
+        int[] extra = {0};
+        double[] crossings = Crossings.roots(x -> {
+            extra[0]++;
+            return diff.applyAsDouble(x);
+        }, PairQuadrature.scanGrid(p, q));
+        double[] points = PairQuadrature.points(p, q, append(crossings, mid));
+        QuadratureResult r = pairs.quadrature().integrate(x -> Math.abs(diff.applyAsDouble(x)), points,
+                        Math.max(p.scale(), q.scale()));
+        return new QuadratureResult(r.value(), r.errorEstimate(), r.evaluations() + extra[0]);
+    }
+
+    private static double[] append(double[] a, double x) {
+        double[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = x;
+        return b;
+    }
+
+    /** The pair integrator of this instance. */
+    public PairQuadrature pairs() {
+        return pairs;
+    }
+}
