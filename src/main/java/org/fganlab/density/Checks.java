@@ -1,5 +1,7 @@
 package org.fganlab.density;
 
+import org.hipparchus.random.RandomGenerator;
+
 /** Argument checks shared by the densities; messages name the parameter, value and range. */
 final class Checks {
 
@@ -45,7 +47,7 @@ final class Checks {
      * −∞). Redraws on an exact 0, which has probability 2⁻⁵² or less; deterministic given the
      * generator's state.
      */
-    static double openUniform(org.hipparchus.random.RandomGenerator rng) {
+    static double openUniform(RandomGenerator rng) {
         double u;
         do {
             u = rng.nextDouble();

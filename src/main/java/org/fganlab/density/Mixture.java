@@ -59,8 +59,8 @@ public final class Mixture implements Density {
                     + (weights == null ? "weights=null" : "components=null"));
         }
         if (weights.length != components.length) {
-            throw new IllegalArgumentException("weights and components must have the same length, got "
-                    + weights.length + " and " + components.length);
+            throw new IllegalArgumentException("weights and components must have the same"
+                    + " length, got " + weights.length + " and " + components.length);
         }
         if (weights.length == 0) {
             throw new IllegalArgumentException("a mixture needs at least one component, got 0");

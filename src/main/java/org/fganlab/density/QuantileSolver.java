@@ -9,8 +9,9 @@ import org.hipparchus.exception.MathRuntimeException;
  *
  * <p>Solves for the smallest x with F(x) ≥ p. For p ≤ ½ the function is F(x)/p − 1; above, it
  * is 1 − S(x)/(1 − p) with the survival function S, so that right-tail quantiles keep their
- * relative accuracy (1 − p is exact for p ≥ ½). An exact zero is counted as positive, which makes the
- * sign change sit at the left end of a flat stretch of F (a gap between uniform components).
+ * relative accuracy (1 − p is exact for p ≥ ½). An exact zero is counted as positive, which
+ * makes the sign change sit at the left end of a flat stretch of F (a gap between uniform
+ * components).
  *
  * <p>A new solver per call: Hipparchus solvers count evaluations in mutable state and cannot be
  * shared between threads.
