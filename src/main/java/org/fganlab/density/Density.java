@@ -66,8 +66,9 @@ public interface Density {
 
     /**
      * A length scale of the density, for tail substitutions: the family's scale parameter
-     * (normal σ, laplace b, logistic s, student σ) which is the decay length of the tails;
-     * uniform b − a; a mixture the largest component scale. Positive.
+     * (normal σ, laplace b, logistic s, student σ; for the first three also the length over
+     * which the log-density's tail decays), uniform b − a, a mixture the largest component
+     * scale. Positive; not the standard deviation, which the student-t may lack.
      */
     double scale();
 
