@@ -25,17 +25,22 @@ public interface Density {
         return Math.exp(logDensity(x));
     }
 
-    /** The CDF F(x) = P(X ≤ x), in [0, 1]. */
+    /** The CDF F(x) = P(X ≤ x), in [0, 1]; 0 at −∞, 1 at +∞, NaN for NaN x. */
     double cdf(double x);
 
-    /** The survival function 1 − F(x), accurate in the right tail (not computed as 1 − cdf). */
+    /**
+     * The survival function 1 − F(x), accurate in the right tail (not computed as 1 − cdf):
+     * relative, not absolute, accuracy where it is small. NaN for NaN x.
+     */
     double survival(double x);
 
     /**
      * The quantile function F⁻¹(prob).
      *
      * @param prob probability in [0, 1]
-     * @return the smallest x with F(x) ≥ prob (±∞ at 0 and 1 for unbounded support)
+     * @return the smallest x with F(x) ≥ prob; at 0 and 1 the support ends (±∞ for unbounded
+     *         support); accurate in both tails (the upper tail is found from the survival
+     *         function, with 1 − prob exact for prob ≥ ½)
      * @throws IllegalArgumentException if prob is outside [0, 1] or NaN
      */
     double quantile(double prob);
@@ -59,7 +64,12 @@ public interface Density {
      */
     double[] breakpoints();
 
-    /** A length scale of the density (largest component scale), for tail substitutions. */
+    /**
+     * A length scale of the density, for tail substitutions: the family's scale parameter
+     * (normal σ, laplace b, logistic s, student σ; for the first three also the length over
+     * which the log-density's tail decays), uniform b − a, a mixture the largest component
+     * scale. Positive; not the standard deviation, which the student-t may lack.
+     */
     double scale();
 
     /**
