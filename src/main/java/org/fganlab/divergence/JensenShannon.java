@@ -1,0 +1,180 @@
+package org.fganlab.divergence;
+
+/**
+ * Jensen–Shannon divergence, the ½ version (reference sheet, note 1):
+ * f(u) = ½[u log u − (u + 1) log((u + 1)/2)],
+ * D_f(P‖Q) = JSD(P‖Q) = ½ KL(P‖M) + ½ KL(Q‖M), M = (P + Q)/2, in [0, log 2] nats. Symmetric.
+ *
+ * <table>
+ *   <caption>Jensen–Shannon at a glance</caption>
+ *   <tr><td>f*(t)</td><td>−½ log(2 − e^(2t))</td></tr>
+ *   <tr><td>dom f*</td><td>t &lt; ½ log 2</td></tr>
+ *   <tr><td>g_f(v)</td><td>½ log 2 − ½ log(1 + e^−v)</td></tr>
+ *   <tr><td>f'(u)</td><td>½ log(2u/(u + 1))</td></tr>
+ *   <tr><td>f'(1)</td><td>0</td></tr>
+ *   <tr><td>f''(1)</td><td>¼</td></tr>
+ *   <tr><td>f(0+)</td><td>½ log 2</td></tr>
+ *   <tr><td>lim f(u)/u</td><td>½ log 2</td></tr>
+ * </table>
+ *
+ * <p>Beware the scale: printings of the f-GAN table without the ½ give 2·JSD, with
+ * f*(t) = −log(2 − e^t) and dom t &lt; log 2. This class is the ½ version throughout.
+ *
+ * <p>Integrand ½[p log(2p/(p + q)) + q log(2q/(p + q))] = ((p + q)/4)·g(δ) with
+ * δ = (p − q)/(p + q) = tanh(d/2), d = log(p/q), and g(δ) = (1 + δ)log(1 + δ) + (1 − δ)log(1 − δ).
+ * The two terms cancel to first order near p = q, so g is evaluated as |d|·|δ| + log1p(−δ²)
+ * (the terms ≈ 2δ² and −δ² lose at most one bit) for |d| ≤ 1, and as
+ * 2(log 2 − log1p(r)) − 2r|d|/(1 + r), r = e^−|d|, beyond. Edge cases: p = q = 0 gives 0;
+ * q = 0 &lt; p gives ½ p log 2; p = 0 &lt; q gives ½ q log 2; NaN gives NaN.
+ *
+ * <p>Reference: Nowozin, Cseke &amp; Tomioka, f-GAN (NIPS 2016), Tables 1 and 6; Lin (1991).
+ */
+public record JensenShannon() implements FDivergence {
+
+    private static final double HALF_LOG_2 = 0.5 * SpecialFunctions.LOG_2;
+
+    @Override
+    public String name() {
+        return "js";
+    }
+
+    @Override
+    public String displayName() {
+        return "Jensen–Shannon";
+    }
+
+    @Override
+    public double generator(double u) {
+        if (!(u >= 0.0)) {
+            return Double.NaN;
+        }
+        if (u == 0.0) {
+            return HALF_LOG_2;
+        }
+        if (u == Double.POSITIVE_INFINITY) {
+            return u;
+        }
+        return 0.5 * (u * Math.log(u) - (u + 1.0) * Math.log(0.5 * (u + 1.0)));
+    }
+
+    @Override
+    public double optimalCritic(double u) {
+        if (!(u >= 0.0)) {
+            return Double.NaN;
+        }
+        if (u == Double.POSITIVE_INFINITY) {
+            return HALF_LOG_2;
+        }
+        return 0.5 * Math.log1p((u - 1.0) / (u + 1.0));  // ½ log(2u/(u+1)), exact near u = 1
+    }
+
+    /** ½(log 2 − softplus(−d)). */
+    @Override
+    public double optimalCriticFromLogRatio(double logRatio) {
+        return 0.5 * (SpecialFunctions.LOG_2 - SpecialFunctions.softplus(-logRatio));
+    }
+
+    @Override
+    public double secondDerivativeAtOne() {
+        return 0.25;
+    }
+
+    /**
+     * −½ log(2 − e^(2t)) for t &lt; ½ log 2: written −½ log1p(−expm1(2t)) for t &lt; ¼ (relative
+     * accuracy near the zero at t = 0) and −½[log 2 + log(1 − e^(2t − log 2))] beyond (accuracy up
+     * to the domain end, where it tends to +∞); −½ log 2 at t = −∞; +∞ for t ≥ ½ log 2.
+     */
+    @Override
+    public double conjugate(double t) {
+        if (Double.isNaN(t)) {
+            return t;
+        }
+        if (!(t < HALF_LOG_2)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (t < 0.25) {
+            return -0.5 * Math.log1p(-Math.expm1(2.0 * t));
+        }
+        return -0.5 * (SpecialFunctions.LOG_2 + SpecialFunctions.log1mexp(2.0 * t - SpecialFunctions.LOG_2));
+    }
+
+    @Override
+    public double conjugateDomainLower() {
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public double conjugateDomainUpper() {
+        return HALF_LOG_2;
+    }
+
+    /** Open: −∞ &lt; t &lt; ½ log 2. */
+    @Override
+    public boolean inConjugateDomain(double t) {
+        return t < HALF_LOG_2 && t > Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * ½ log 2 − ½ softplus(−v), clamped to at most the largest double below ½ log 2 (reached for
+     * v ≳ 36, where the exact value rounds to ½ log 2) so that it stays inside the open domain.
+     */
+    @Override
+    public double outputActivation(double v) {
+        double g = 0.5 * (SpecialFunctions.LOG_2 - SpecialFunctions.softplus(-v));
+        return Math.min(g, Math.nextDown(HALF_LOG_2));
+    }
+
+    /**
+     * f*(g_f(v)) = −½ log 2 + ½ softplus(v) = ½ log((1 + e^v)/2): evaluated as ½ log1p(expm1(v)/2)
+     * for v &lt; 1 (relative accuracy near the zero at v = 0) and as ½(softplus(v) − log 2) beyond;
+     * finite for every finite v.
+     */
+    @Override
+    public double conjugateOfActivation(double v) {
+        if (v < 1.0) {
+            return 0.5 * Math.log1p(0.5 * Math.expm1(v));
+        }
+        return 0.5 * (SpecialFunctions.softplus(v) - SpecialFunctions.LOG_2);
+    }
+
+    @Override
+    public double valueAtZero() {
+        return HALF_LOG_2;
+    }
+
+    @Override
+    public double slopeAtInfinity() {
+        return HALF_LOG_2;
+    }
+
+    @Override
+    public double integrand(double logP, double logQ) {
+        double d = logP - logQ;
+        if (!Integrands.isRegular(d)) {
+            return Integrands.edge(this, logP, logQ);
+        }
+        double a = Math.abs(d);
+        double r = Math.exp(-a);                         // min(p, q)/max(p, q)
+        double g;
+        if (a <= 1.0) {
+            double delta = Math.tanh(0.5 * a);
+            g = delta * a + Math.log1p(-delta * delta);
+        } else {
+            g = 2.0 * (SpecialFunctions.LOG_2 - Math.log1p(r)) - 2.0 * r * a / (1.0 + r);
+        }
+        // (p + q)/4 = max·(1 + r)/4
+        return Integrands.times(Math.max(logP, logQ), 0.25 * (1.0 + r) * Math.max(g, 0.0));
+    }
+
+    /** ~ ½ log 2 · p: {@code (1, 0)}. */
+    @Override
+    public Asymptote asymptoteAsRatioToInfinity() {
+        return Asymptote.LIKE_P;
+    }
+
+    /** ~ ½ log 2 · q: {@code (0, 0)}. */
+    @Override
+    public Asymptote asymptoteAsRatioToZero() {
+        return Asymptote.LIKE_Q;
+    }
+}

@@ -1,0 +1,173 @@
+package org.fganlab.divergence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.ToDoubleBiFunction;
+import org.junit.jupiter.api.Test;
+
+class DiscreteDivergencesTest {
+
+    private static final double[] A_P = {0.1, 0.2, 0.3, 0.4};
+    private static final double[] A_Q = {0.25, 0.25, 0.25, 0.25};
+    private static final double[] B_P = {0.5, 0.5, 0.0};
+    private static final double[] B_Q = {0.25, 0.25, 0.5};
+    private static final double[] C_P = {0.0, 0.0, 0.6, 0.4};
+    private static final double[] C_Q = {0.7, 0.3, 0.0, 0.0};
+    private static final double[] D_P = {1e-12, 1 - 1e-12};
+    private static final double[] D_Q = {2e-12, 1 - 2e-12};
+
+    private static final List<ToDoubleBiFunction<double[], double[]>> KERNELS = List.of(
+            DiscreteDivergences::kl, DiscreteDivergences::reverseKl, DiscreteDivergences::js,
+            DiscreteDivergences::tv, DiscreteDivergences::hellinger, DiscreteDivergences::pearson,
+            DiscreteDivergences::neyman, (p, q) -> DiscreteDivergences.w1(p, q, 0.5));
+
+    private static void assertRelative(double expected, double actual, double rel, String what) {
+        assertEquals(expected, actual, rel * Math.abs(expected), what);
+    }
+
+    /**
+     * Cases A–C: SciPy 1.17.1 / NumPy 2.4.6: sum(rel_entr(p, q)), sum(rel_entr(q, p)),
+     * jensenshannon(p, q)**2, 0.5*sum(|p − q|), sum((sqrt(p) − sqrt(q))**2), Pearson and Neyman by
+     * the numpy formula with 0/0 = 0, and wasserstein_distance(x, x, p, q) with bin centres
+     * x = 0.25 + 0.5·i (bin width 0.5).
+     */
+    @Test
+    void matchesScipyOnSmallVectors() {
+        double[][] a = {{0.10644013528622315, 0.12177727428716865, 0.02786561345727673, 0.2,
+            0.05638054894436215, 0.2, 0.3020833333333333, 0.24999999999999994}};
+        double inf = Double.POSITIVE_INFINITY;
+        double[] b = {0.6931471805599453, inf, 0.21576155433883568, 0.5, 0.5857864376269051, 1.0, inf, 0.375};
+        double[] c = {inf, inf, 0.6931471805599452, 1.0, 2.0, inf, inf, 1.05};
+        double[][][] inputs = {{A_P, A_Q}, {B_P, B_Q}, {C_P, C_Q}};
+        double[][] expected = {a[0], b, c};
+        for (int k = 0; k < inputs.length; k++) {
+            for (int j = 0; j < KERNELS.size(); j++) {
+                double e = expected[k][j];
+                double actual = KERNELS.get(j).applyAsDouble(inputs[k][0], inputs[k][1]);
+                String what = "case " + (char) ('A' + k) + " kernel " + j;
+                if (Double.isInfinite(e)) {
+                    assertEquals(e, actual, what);
+                } else {
+                    assertRelative(e, actual, 1e-14, what);
+                }
+            }
+        }
+    }
+
+    /**
+     * Case D, p ≈ q with tiny mass moved: mpmath 1.3 at 50 digits from the exact double inputs
+     * (SciPy's jensenshannon loses three digits here: 8.4894e-14).
+     */
+    @Test
+    void accurateForNearlyEqualVectors() {
+        double[] expected = {3.0683069772043317836e-13, 3.8631648284051207287e-13, 8.4949518397823729211e-14,
+            9.9998893913993923792e-13, 1.7157287525405988788e-13, 5.000000000009999457e-13,
+            1.0000000000009999356e-12};
+        for (int j = 0; j < expected.length; j++) {
+            assertRelative(expected[j], KERNELS.get(j).applyAsDouble(D_P, D_Q), 1e-6, "kernel " + j);
+        }
+        // the stable forms (JS, Hellinger, TV, χ²) are good to far better than 1e-6
+        assertRelative(expected[2], DiscreteDivergences.js(D_P, D_Q), 1e-9, "js");
+        assertRelative(expected[4], DiscreteDivergences.hellinger(D_P, D_Q), 1e-9, "hellinger");
+    }
+
+    @Test
+    void disjointSupports() {
+        double[] p = {0.5, 0.5, 0.0, 0.0};
+        double[] q = {0.0, 0.0, 0.25, 0.75};
+        assertEquals(Double.POSITIVE_INFINITY, DiscreteDivergences.kl(p, q));
+        assertEquals(Double.POSITIVE_INFINITY, DiscreteDivergences.reverseKl(p, q));
+        assertEquals(Double.POSITIVE_INFINITY, DiscreteDivergences.pearson(p, q));
+        assertEquals(Double.POSITIVE_INFINITY, DiscreteDivergences.neyman(p, q));
+        assertEquals(Math.log(2.0), DiscreteDivergences.js(p, q), 1e-16);
+        assertEquals(1.0, DiscreteDivergences.tv(p, q), 0.0);
+        assertEquals(2.0, DiscreteDivergences.hellinger(p, q), 1e-15);
+        // masses at bin centres 0.5, 1.5 vs 2.5, 3.5 (width 1): cumsum(p − q) = 0.5, 1, 0.75, 0,
+        // W1 = 2.25 (SciPy's wasserstein_distance on the centres agrees)
+        assertEquals(2.25, DiscreteDivergences.w1(p, q, 1.0), 1e-15);
+    }
+
+    @Test
+    void zeroWhereBothVanishAndIdenticalInputs() {
+        double[] p = {0.0, 0.3, 0.7};
+        for (ToDoubleBiFunction<double[], double[]> kernel : KERNELS) {
+            assertEquals(0.0, kernel.applyAsDouble(p, p), 0.0);
+            assertEquals(0.0, kernel.applyAsDouble(p, p.clone()), 0.0);
+        }
+        // KL with p_i = 0 < q_i: the term is 0 (0 log 0), finite total
+        assertEquals(0.5 * Math.log(0.5 / 0.25) * 2, DiscreteDivergences.kl(B_P, B_Q), 1e-15);
+    }
+
+    @Test
+    void w1HandComputed() {
+        // Dirac at bin 0 vs Dirac at bin 3, width 0.1: W1 = 0.3
+        assertEquals(0.3, DiscreteDivergences.w1(new double[] {1, 0, 0, 0}, new double[] {0, 0, 0, 1}, 0.1), 1e-16);
+        // symmetric in p, q
+        assertEquals(DiscreteDivergences.w1(A_P, A_Q, 0.5), DiscreteDivergences.w1(A_Q, A_P, 0.5), 0.0);
+        // single bin: always 0
+        assertEquals(0.0, DiscreteDivergences.w1(new double[] {1}, new double[] {1}, 2.0), 0.0);
+        // on a grid of spacing w, every unit of moved mass travels at least w: W1 ≥ w·TV
+        assertTrue(DiscreteDivergences.w1(A_P, A_Q, 1.0) >= DiscreteDivergences.tv(A_P, A_Q));
+        // linear in the bin width
+        assertEquals(2 * DiscreteDivergences.w1(A_P, A_Q, 0.5), DiscreteDivergences.w1(A_P, A_Q, 1.0), 1e-16);
+    }
+
+    @Test
+    void inputsAreNotModified() {
+        double[] p = A_P.clone();
+        double[] q = {0.4, 0.1, 0.2, 0.3};
+        for (ToDoubleBiFunction<double[], double[]> kernel : KERNELS) {
+            kernel.applyAsDouble(p, q);
+            assertArrayEquals(A_P, p, 0.0);
+            assertArrayEquals(new double[] {0.4, 0.1, 0.2, 0.3}, q, 0.0);
+        }
+    }
+
+    private static void assertRejected(double[] p, double[] q, String... fragments) {
+        for (ToDoubleBiFunction<double[], double[]> kernel : KERNELS) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> kernel.applyAsDouble(p, q));
+            for (String fragment : fragments) {
+                assertTrue(e.getMessage().contains(fragment), e.getMessage() + " lacks " + fragment);
+            }
+        }
+    }
+
+    @Test
+    void invalidInputsAreRejectedNamingTheProblem() {
+        assertRejected(new double[] {0.5, 0.5}, new double[] {1.0}, "2", "1", "equal lengths");
+        assertRejected(new double[0], new double[0], "non-empty");
+        assertRejected(new double[] {1.2, -0.2}, new double[] {0.5, 0.5}, "p[1] = -0.2", ">= 0");
+        assertRejected(new double[] {0.5, 0.5}, new double[] {Double.NaN, 1.0}, "q[0] = NaN", "finite");
+        assertRejected(new double[] {0.5, Double.POSITIVE_INFINITY}, new double[] {0.5, 0.5}, "p[1] = Infinity");
+        assertRejected(new double[] {0.5, 0.4}, new double[] {0.5, 0.5}, "sum of p = 0.9", "within 1.0E-9");
+        assertRejected(new double[] {0.5, 0.5}, new double[] {0.5, 0.5 + 2e-9}, "sum of q", "within 1.0E-9");
+        // within tolerance is accepted
+        assertEquals(0.0, DiscreteDivergences.tv(new double[] {0.5, 0.5}, new double[] {0.5, 0.5 + 5e-10}), 1e-9);
+        assertThrows(NullPointerException.class, () -> DiscreteDivergences.kl(null, A_Q));
+        assertThrows(NullPointerException.class, () -> DiscreteDivergences.kl(A_P, null));
+        for (double w : new double[] {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DiscreteDivergences.w1(A_P, A_Q, w));
+            assertTrue(e.getMessage().contains(Double.toString(w)) && e.getMessage().contains("> 0"), e.getMessage());
+        }
+    }
+
+    @Test
+    void compensatedSumIsExactForManySmallTerms() {
+        // 10^6 equal bins against a shifted copy: TV = ½·(2·10^-6·k) for k shifted bins
+        int n = 1_000_000;
+        double[] p = new double[n];
+        double[] q = new double[n];
+        java.util.Arrays.fill(p, 1.0 / n);
+        java.util.Arrays.fill(q, 0, n / 2, 2.0 / n);
+        assertEquals(0.5, DiscreteDivergences.tv(p, q), 1e-13);
+        // KL(P‖Q) = Σ_{i < n/2} (1/n) log(1/2) + ∞ → ∞; KL(Q‖P) = (1/2)·2·log 2 = log 2
+        assertEquals(Math.log(2.0), DiscreteDivergences.reverseKl(p, q), 1e-13);
+        assertEquals(Double.POSITIVE_INFINITY, DiscreteDivergences.kl(p, q));
+    }
+}
