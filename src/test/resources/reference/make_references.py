@@ -573,7 +573,7 @@ def f_integrands(lp, lq, active):
             vals["jeffrey"] = (p if pos else q) * (-em) * abs(r)
         if "js" in active or "gan" in active:
             sp = softplus(r)                   # log(1+p/q)
-            spm = sp - r                       # log(1+q/p)
+            spm = softplus(-r)                 # log(1+q/p), not sp - r (cancellation)
             vals["js"] = (p * (LOG2 - spm) + q * (LOG2 - sp)) / 2
             vals["gan"] = -(p * spm + q * sp)
         for d, a in ALPHAS.items():
@@ -695,7 +695,7 @@ class Integrator:
         x0, s, sgn = tail
         return [(x0 + sgn * s * y, s * w) for y, w in rule.get_nodes(0, INF, deg, prec)]
 
-    def piece(self, rule, a, b, tail=None, mindeg=3, maxdeg=6, depth=0, maxdepth=14):
+    def piece(self, rule, a, b, tail=None, mindeg=3, maxdeg=6, depth=0, maxdepth=10):
         """Integrate all quantities over [a,b] (tail=(x0,s,sgn): over x0 + sgn*s*[0,inf))."""
         if tail is None:
             mid = (a + b) / 2

@@ -9,7 +9,7 @@ import org.hipparchus.random.RandomGenerator;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public interface Density {
+public sealed interface Density permits Normal, Uniform, Laplace, Logistic, StudentT, Mixture {
 
     /**
      * The log-density, computed analytically so that it stays finite far in the tails (for

@@ -108,6 +108,28 @@ public record AmariAlpha(double alpha) implements FDivergence {
         return optimalCriticFromLogRatio(Math.log(u));
     }
 
+    /**
+     * For α &gt; 1 (g_f the identity) v* = T* = expm1((α − 1)d)/(α − 1). For α &lt; 1,
+     * g_f(v) = 1/(1 − α) − softplus(−v), so softplus(−v*) = s with s = e^{(α−1)d}/(1 − α) and
+     * v* = −log(expm1(s)): −log s where s &lt; e^{−30} (error below s/2), −s − log(1 − e^{−s}) where
+     * s &gt; 20, the direct form between.
+     */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        if (alpha > 1.0) {
+            return optimalCriticFromLogRatio(logRatio);
+        }
+        double logS = (alpha - 1.0) * logRatio - Math.log1p(-alpha);
+        if (logS < -30.0) {
+            return -logS;
+        }
+        double s = Math.exp(logS);
+        if (s > 20.0) {
+            return -s - SpecialFunctions.log1mexp(-s);
+        }
+        return -Math.log(Math.expm1(s));
+    }
+
     /** expm1((α − 1)d)/(α − 1). */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {

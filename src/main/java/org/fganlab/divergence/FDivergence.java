@@ -21,7 +21,10 @@ package org.fganlab.divergence;
  * T* = f'(p/q). The critic is parametrised as T = g_f(V) with V unconstrained and the output
  * activation g_f mapping R into dom f*.
  */
-public interface FDivergence {
+public sealed interface FDivergence
+        permits TotalVariation, KullbackLeibler, ReverseKullbackLeibler, PearsonChiSquared,
+                NeymanChiSquared, SquaredHellinger, Jeffrey, JensenShannon, GanDivergence,
+                AmariAlpha {
 
     /** Registry name, lower case, e.g. {@code "kl"}, {@code "alpha:2"}. */
     String name();

@@ -65,6 +65,13 @@ public record GanDivergence() implements FDivergence {
         return -Math.log1p(1.0 / u);
     }
 
+    /** d: g_f(d) = −softplus(−d) = log(u/(u+1)). */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        return logRatio;
+    }
+
+
     /** −softplus(−d) = log σ(d). */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {

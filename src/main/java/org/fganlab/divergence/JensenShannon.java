@@ -68,6 +68,13 @@ public record JensenShannon() implements FDivergence {
         return 0.5 * Math.log1p((u - 1.0) / (u + 1.0));  // ½ log(2u/(u+1)), exact near u = 1
     }
 
+    /** d: g_f(d) = ½(log 2 − softplus(−d)) = ½ log(2u/(u+1)). */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        return logRatio;
+    }
+
+
     /** ½(log 2 − softplus(−d)). */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {

@@ -51,6 +51,13 @@ public record KullbackLeibler() implements FDivergence {
         return 1.0 + Math.log(u);
     }
 
+    /** 1 + d (g_f is the identity). */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        return 1.0 + logRatio;
+    }
+
+
     /** 1 + d. */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {

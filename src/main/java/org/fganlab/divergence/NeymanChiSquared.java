@@ -62,6 +62,13 @@ public record NeymanChiSquared() implements FDivergence {
         return ((u - 1.0) / u) * ((u + 1.0) / u);     // 1 − 1/u² without cancellation near 1
     }
 
+    /** −2d: g_f(−2d) = 1 − e^{−2d} = 1 − 1/u². */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        return -2.0 * logRatio;
+    }
+
+
     /** 1 − e^−2d = −expm1(−2d). */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {

@@ -56,6 +56,13 @@ public record PearsonChiSquared() implements FDivergence {
         return 2.0 * (u - 1.0);
     }
 
+    /** 2·expm1(d) (g_f is the identity). */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        return 2.0 * Math.expm1(logRatio);
+    }
+
+
     /** 2·expm1(d). */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {

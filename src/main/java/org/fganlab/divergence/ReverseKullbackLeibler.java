@@ -50,6 +50,13 @@ public record ReverseKullbackLeibler() implements FDivergence {
         return -1.0 / u;
     }
 
+    /** −d: g_f(−d) = −e^{−d} = −1/u. */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        return -logRatio;
+    }
+
+
     /** −e^−d. */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {

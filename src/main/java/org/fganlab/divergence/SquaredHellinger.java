@@ -57,6 +57,13 @@ public record SquaredHellinger() implements FDivergence {
         return (u - 1.0) / ((s + 1.0) * s);            // 1 − 1/√u without cancellation near 1
     }
 
+    /** −d/2: g_f(−d/2) = 1 − e^{−d/2} = 1 − 1/√u. */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        return -0.5 * logRatio;
+    }
+
+
     /** 1 − e^−d/2 = −expm1(−d/2). */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {

@@ -55,6 +55,13 @@ public record TotalVariation() implements FDivergence {
         return 0.5 * Math.signum(u - 1.0);
     }
 
+    /** ±∞ by the sign of d (0 at d = 0): T* = ±½ lies on the boundary of the closed dom f*. */
+    @Override
+    public double optimalCriticPreactivation(double logRatio) {
+        return logRatio > 0 ? Double.POSITIVE_INFINITY : logRatio < 0 ? Double.NEGATIVE_INFINITY : logRatio;
+    }
+
+
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {
         return 0.5 * Math.signum(logRatio);

@@ -11,7 +11,11 @@ import java.util.function.DoubleUnaryOperator;
  * panel is integrated with the 21-point Kronrod rule and its embedded 10-point Gauss rule, whose
  * difference gives QUADPACK's error estimate. The panel with the largest estimate is bisected
  * until the summed estimate meets {@link QuadratureSettings} or every panel is at its round-off
- * floor. An unbounded end panel [a, ∞) is mapped to t ∈ [0, 1) by x = a + s·t/(1 − t) (and
+ * floor: QUADPACK's 50·ε·∫|f| per panel, or the integrand's own rounding noise, detected when a
+ * bisection no longer reduces an estimate that is already within 10⁴ floors. It also stops when
+ * the floor-limited panels alone exceed the goal and the others hold less error than they do
+ * (more work could at most halve the estimate); the reported estimate is then honest, not the
+ * goal. An unbounded end panel [a, ∞) is mapped to t ∈ [0, 1) by x = a + s·t/(1 − t) (and
  * (−∞, b] by x = b − s·t/(1 − t)), s the tail scale, so that no truncation is made; Kronrod
  * nodes never touch t = 1.
  *
@@ -152,8 +156,10 @@ public final class AdaptiveQuadrature {
                 return new QuadratureResult(total, totalError, w.evaluations);
             }
             int worst = w.worstRefinablePanel();
-            if (worst < 0) {
-                // every panel is at its round-off floor: the estimate is as good as doubles allow
+            double floorError = w.floorLimitedError();
+            if (worst < 0 || (floorError > goal && totalError - floorError < floorError)) {
+                // the round-off floor alone misses the goal and refining the rest could at most
+                // halve the estimate: the result is as good as doubles allow
                 return new QuadratureResult(total, totalError, w.evaluations);
             }
             if (w.evaluations + 42 > settings.maxEvaluations()) {
@@ -256,13 +262,27 @@ public final class AdaptiveQuadrature {
             double a = lo[i];
             double b = hi[i];
             double m = 0.5 * (a + b);
+            double oldResult = result[i];
+            double oldError = error[i];
+            double oldFloor = floor[i];
             applyRule(k, o, a, m);
             if (infiniteSign != 0) {
                 return;
             }
             store(i, k, o, a, m);
             applyRule(k, o, m, b);
-            store(size++, k, o, m, b);
+            int j = size++;
+            store(j, k, o, m, b);
+            // Round-off detection (after QUADPACK's iroff tests): bisection did not reduce the
+            // estimate, the value moved by less than that estimate, and the estimate is already
+            // within 1e4 round-off floors: the integrand's own rounding noise is what the rule
+            // sees. Such halves are not refined further; their estimates stay in the total.
+            if (error[i] + error[j] >= 0.99 * oldError
+                    && Math.abs(result[i] + result[j] - oldResult) <= oldError
+                    && oldError <= 1e4 * oldFloor) {
+                floor[i] = Math.max(floor[i], error[i]);
+                floor[j] = Math.max(floor[j], error[j]);
+            }
         }
 
         int worstRefinablePanel() {
@@ -279,6 +299,17 @@ public final class AdaptiveQuadrature {
                 }
             }
             return worst;
+        }
+
+        /** Summed estimate of the panels that are at their round-off floor. */
+        double floorLimitedError() {
+            double s = 0;
+            for (int i = 0; i < size; i++) {
+                if (error[i] <= floor[i]) {
+                    s += error[i];
+                }
+            }
+            return s;
         }
 
         /** Neumaier-compensated sum of the panel results. */

@@ -24,10 +24,14 @@ import org.fganlab.quadrature.QuadratureResult;
  */
 public final class IdentityChecks {
 
-    /** Logit perturbations of Prop. 1: sizes and directions bounded away from 0 (|φ| ≥ ½). */
+    /** Logit perturbations of Prop. 1: sizes. */
     private static final double[] LOGIT_EPSILONS = {0.5, -0.5, 0.05, -0.05};
+    /**
+     * Perturbation directions: bounded away from 0 (|φ| ≥ ½, so the predicted gap of Prop. 1
+     * holds) and constant at ±∞ (an oscillating φ would never settle in the mapped tails).
+     */
     private static final DoubleUnaryOperator[] DIRECTIONS = {
-        x -> 1.0, x -> 1.0 + 0.5 * Math.sin(x), x -> -1.0 + 0.5 * Math.tanh(x),
+        x -> 1.0, x -> 1.0 + 0.5 * Math.tanh(x), x -> -1.0 + 0.5 * Math.tanh(0.5 * x - 1),
     };
     /** Critic perturbation sizes (pre-activation shifts; convex weights for TV). */
     private static final double[] CRITIC_EPSILONS = {0.2, 0.02};
@@ -124,7 +128,7 @@ public final class IdentityChecks {
             List<IdentityCheck> checks) {
         double best = Double.NEGATIVE_INFINITY;
         double bestError = 0;
-        double smallestGap = Double.POSITIVE_INFINITY;
+        double smallestEpsilon = Double.POSITIVE_INFINITY;
         for (double eps : LOGIT_EPSILONS) {
             for (DoubleUnaryOperator phi : DIRECTIONS) {
                 QuadratureResult v = gan.value(p, q, x -> eps * phi.applyAsDouble(x));
@@ -132,12 +136,12 @@ public final class IdentityChecks {
                     best = v.value();
                     bestError = v.errorEstimate();
                 }
-                smallestGap = Math.min(smallestGap, Math.abs(eps));
+                smallestEpsilon = Math.min(smallestEpsilon, Math.abs(eps));
             }
         }
         // predicted gap ≥ (ε²/2)·(1/4)·H for |φ| ≥ ½ (second order in the logit)
         QuadratureResult overlap = gan.harmonicOverlap(p, q);
-        double predictedGap = smallestGap * smallestGap / 8 * overlap.value();
+        double predictedGap = smallestEpsilon * smallestEpsilon / 8 * overlap.value();
         double err = vStar.errorEstimate() + bestError;
         if (predictedGap > 100 * err) {
             checks.add(IdentityCheck.lessThan("prop1-optimal-discriminator",

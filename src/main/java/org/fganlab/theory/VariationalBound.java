@@ -15,10 +15,11 @@ import org.fganlab.quadrature.QuadratureResult;
  * optimal critic ±½ sits on the boundary of its closed domain (v* = ±∞); there the perturbed
  * critic is the convex combination (1 − ε)T* + ε·g_f(φ(x)), also inside dom f*.
  *
- * <p>Where |log(p/q)| &gt; 600 (one density below e^{−600} times the other), or where p or q
- * vanishes, the integrand of the optimal critic is evaluated through the pointwise divergence
- * integrand q·f(p/q) (the Fenchel–Young equality), and the perturbation is switched off; this
- * only makes a perturbed bound larger, so the check "perturbed ≤ D_f" stays conservative.
+ * <p>Where |log(p/q)| &gt; 600 (one density below e^{−600} times the other), where p or q
+ * vanishes, or where T or f*(T) overflows a double (Pearson's f*(T*) ~ (p/q)² beyond
+ * |log(p/q)| ≈ 354), the integrand is evaluated through the pointwise divergence integrand
+ * q·f(p/q) (the Fenchel–Young equality) and the perturbation is switched off there; this only
+ * makes a perturbed bound larger, so the check "perturbed ≤ D_f" stays conservative.
  */
 public final class VariationalBound {
 
@@ -82,6 +83,9 @@ public final class VariationalBound {
                     t = (1 - epsilon) * t + epsilon * f.outputActivation(phi.applyAsDouble(x));
                 }
                 conj = f.conjugate(t);
+            }
+            if (!Double.isFinite(t) || !Double.isFinite(conj)) {
+                return f.integrand(lp, lq); // a Fenchel term overflows: use q·f(p/q)
             }
             return Math.exp(lp) * t - Math.exp(lq) * conj;
         };

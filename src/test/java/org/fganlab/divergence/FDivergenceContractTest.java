@@ -126,6 +126,32 @@ class FDivergenceContractTest {
         assertEquals(f instanceof TotalVariation, f.kinkAtOne());
     }
 
+    /**
+     * g_f(v*) = f'(e^d) and f*(T*) = conjugateOfActivation(v*) (used by the variational-bound
+     * check); TV's critic sits on the boundary, v* = ±∞.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("divergences")
+    void preactivationOfOptimalCriticMapsToOptimalCritic(FDivergence f) {
+        for (double d = -30.0; d <= 30.0; d += 0.5) {
+            double v = f.optimalCriticPreactivation(d);
+            double t = f.optimalCriticFromLogRatio(d);
+            if (f instanceof TotalVariation) {
+                assertEquals(d > 0 ? Double.POSITIVE_INFINITY : d < 0 ? Double.NEGATIVE_INFINITY : 0.0, v);
+                continue;
+            }
+            assertTrue(Double.isFinite(v), f.name() + " v* at d = " + d + " is " + v);
+            assertEquals(t, f.outputActivation(v), 1e-12 * Math.max(1.0, Math.abs(t)),
+                    f.name() + " g_f(v*) at d = " + d);
+            if (Math.abs(d) <= 5) {
+                double conj = f.conjugate(t);
+                assertEquals(conj, f.conjugateOfActivation(v), 1e-11 * Math.max(1.0, Math.abs(conj)),
+                        f.name() + " f*(T*) at d = " + d);
+            }
+        }
+        assertTrue(Double.isNaN(f.optimalCriticPreactivation(Double.NaN)));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("divergences")
     void optimalCriticFromLogRatioMatchesOptimalCritic(FDivergence f) {
