@@ -30,6 +30,8 @@ package org.fganlab.divergence;
  */
 public record GanDivergence() implements FDivergence {
 
+    private static final JensenShannon JS = new JensenShannon();
+
     @Override
     public String name() {
         return "gan";
@@ -146,6 +148,15 @@ public record GanDivergence() implements FDivergence {
         double log1pOverR = r == 0.0 ? 1.0 : Math.log1p(r) / r;
         double value = Integrands.times(Math.min(logP, logQ), (1.0 + r) * log1pOverR + a);
         return value == 0.0 ? 0.0 : -value;
+    }
+
+    /**
+     * f(u) − f(1) − f'(1)(u − 1) = 2·f_JS(u) (f_GAN(u) = 2 f_JS(u) − (u + 1) log 2), so this is
+     * twice the Jensen–Shannon integrand, and D_gan = ∫ this − log 4.
+     */
+    @Override
+    public double normalisedIntegrand(double logP, double logQ) {
+        return 2.0 * JS.integrand(logP, logQ);
     }
 
     /** −q·(log(p/q) + 1 + …): {@code (0, 1)}. */

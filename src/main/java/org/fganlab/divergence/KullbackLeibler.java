@@ -121,6 +121,29 @@ public record KullbackLeibler() implements FDivergence {
         return Integrands.times(logP, d);
     }
 
+    /**
+     * q·(u log u − u + 1) = q·φ(d), φ(d) = 1 + (d − 1)e^d, d = log(p/q): 1 + (d − 1)e^d for
+     * d &lt; −1, d·expm1(d) − (e^d − 1 − d) for |d| ≤ 1 (both terms second order, no cancellation
+     * beyond a factor 2), p(d − 1) + q for d &gt; 1. Edge cases: q = 0 &lt; p gives +∞, p = 0 &lt; q
+     * gives q.
+     */
+    @Override
+    public double normalisedIntegrand(double logP, double logQ) {
+        double d = logP - logQ;
+        if (!Integrands.isRegular(d)) {
+            if (Double.isNaN(d) || logP == logQ) {
+                return Double.isNaN(logP) || Double.isNaN(logQ) ? Double.NaN : 0.0;
+            }
+            return logP > logQ ? Double.POSITIVE_INFINITY : Math.exp(logQ);
+        }
+        if (d > 1.0) {
+            return Integrands.times(logP, d - 1.0) + Math.exp(logQ);
+        }
+        double phi = d < -1.0 ? 1.0 + (d - 1.0) * Math.exp(d)
+                : d * Math.expm1(d) - SpecialFunctions.expm1MinusX(d);
+        return Integrands.times(logQ, phi);
+    }
+
     /** p·log(p/q): {@code (1, 1)}. */
     @Override
     public Asymptote asymptoteAsRatioToInfinity() {

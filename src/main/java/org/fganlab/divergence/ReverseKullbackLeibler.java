@@ -127,6 +127,26 @@ public record ReverseKullbackLeibler() implements FDivergence {
         return Integrands.times(logQ, -d);
     }
 
+    /**
+     * q·(u − 1 − log u) = q·(e^d − 1 − d), d = log(p/q), via expm1MinusX for d ≤ 1 and as
+     * p − q(1 + d) for d &gt; 1 (no overflow of e^d). Edge cases: q = 0 &lt; p gives p, p = 0 &lt; q
+     * gives +∞.
+     */
+    @Override
+    public double normalisedIntegrand(double logP, double logQ) {
+        double d = logP - logQ;
+        if (!Integrands.isRegular(d)) {
+            if (Double.isNaN(d) || logP == logQ) {
+                return Double.isNaN(logP) || Double.isNaN(logQ) ? Double.NaN : 0.0;
+            }
+            return logP > logQ ? Math.exp(logP) : Double.POSITIVE_INFINITY;
+        }
+        if (d > 1.0) {
+            return Math.exp(logP) - Integrands.times(logQ, 1.0 + d);
+        }
+        return Integrands.times(logQ, SpecialFunctions.expm1MinusX(d));
+    }
+
     /** q·log(q/p) → −q·|log(p/q)|: {@code (0, 1)}. */
     @Override
     public Asymptote asymptoteAsRatioToInfinity() {

@@ -67,6 +67,9 @@ public final class AdaptiveQuadrature {
         0.295524224714752870173892994651338,
     };
 
+    /** Initial panels of a mapped tail, in t. */
+    private static final double[] TAIL_SPLIT = {0.0, 0.5, 0.75, 0.875, 1.0};
+
     private static final byte FINITE = 0;
     private static final byte RIGHT_TAIL = 1;
     private static final byte LEFT_TAIL = 2;
@@ -133,9 +136,9 @@ public final class AdaptiveQuadrature {
                 continue;
             }
             if (a == Double.NEGATIVE_INFINITY) {
-                w.addPanel(LEFT_TAIL, b, 0.0, 1.0);
+                addTail(w, LEFT_TAIL, b);
             } else if (b == Double.POSITIVE_INFINITY) {
-                w.addPanel(RIGHT_TAIL, a, 0.0, 1.0);
+                addTail(w, RIGHT_TAIL, a);
             } else {
                 w.addPanel(FINITE, 0.0, a, b);
             }
@@ -144,6 +147,17 @@ public final class AdaptiveQuadrature {
             }
         }
         return refine(w);
+    }
+
+    /**
+     * A mapped tail starts as the panels t ∈ [0, ½, ¾, ⅞, 1] (x − a = s·{0, 1, 3, 7, ∞}): the
+     * split that adaptive bisection reaches anyway for light tails, without paying for the
+     * parents' rules.
+     */
+    private static void addTail(Work w, byte kind, double origin) {
+        for (int i = 0; i < TAIL_SPLIT.length - 1 && w.infiniteSign == 0; i++) {
+            w.addPanel(kind, origin, TAIL_SPLIT[i], TAIL_SPLIT[i + 1]);
+        }
     }
 
     private QuadratureResult refine(Work w) {

@@ -12,7 +12,10 @@ import org.fganlab.quadrature.QuadratureResult;
  *
  * <p>Accuracy: relative error ≤ 1e-12 against the Gaussian closed forms and ≤ 1e-10 against
  * 40-digit references for mixtures, Laplace, logistic, uniform and Student-t pairs (see the
- * tests). Divergent integrals (KL with q = 0 on P-mass, Pearson χ² with a heavier numerator
+ * tests). For nearly equal densities the accuracy is limited by the rounding of the input
+ * log p − log q (about ε·|log p| absolute), not by the quadrature: KL(N(0,1)‖N(10⁻³,1)) = 5·10⁻⁷
+ * comes out with relative error 1.6·10⁻¹³ while the quadrature estimate says 10⁻¹⁴. Divergent
+ * integrals (KL with q = 0 on P-mass, Pearson χ² with a heavier numerator
  * tail, …) are +∞ with error 0. Thread-safe.
  */
 public final class ExactDivergence {
@@ -37,7 +40,8 @@ public final class ExactDivergence {
     }
 
     /**
-     * D_f(P‖Q) = ∫ q f(p/q) dx (Nowozin et al. 2016, eq. 2).
+     * D_f(P‖Q) = ∫ q f(p/q) dx (Nowozin et al. 2016, eq. 2), integrated in the non-negative
+     * Bregman form {@link FDivergence#normalisedIntegrand} plus f(1).
      *
      * @param f the divergence
      * @param p the density of P (data)
@@ -45,8 +49,12 @@ public final class ExactDivergence {
      * @return the value in nats (possibly +∞), its error estimate and evaluation count
      */
     public QuadratureResult divergence(FDivergence f, Density p, Density q) {
-        return pairs.integrate(p, q, (x, lp, lq) -> f.integrand(lp, lq),
+        // the non-negative Bregman form integrates without cancellation; f(1) is its offset
+        QuadratureResult r = pairs.integrate(p, q, (x, lp, lq) -> f.normalisedIntegrand(lp, lq),
                 f.asymptoteAsRatioToInfinity(), f.asymptoteAsRatioToZero(), 0, f.kinkAtOne());
+        double offset = f.generator(1.0);
+        return offset == 0.0 || !r.isFinite() ? r
+                : new QuadratureResult(r.value() + offset, r.errorEstimate(), r.evaluations());
     }
 
     /**

@@ -127,6 +127,48 @@ class FDivergenceContractTest {
     }
 
     /**
+     * The Bregman form q·[f(u) − f(1) − f'(1)(u − 1)] used by quadrature: equal to the generic
+     * expression for moderate log-densities, never negative, never NaN at extremes, and with the
+     * limits of its Javadoc where p or q vanishes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("divergences")
+    void normalisedIntegrandIsTheNonNegativeBregmanForm(FDivergence f) {
+        double f1 = f.generator(1.0);
+        double t1 = f.threshold();
+        for (double lq = -3.0; lq <= 1.0; lq += 1.0) {
+            for (double d = -6.0; d <= 6.0; d += 0.125) {
+                double lp = lq + d;
+                double p = Math.exp(lp);
+                double q = Math.exp(lq);
+                double expected = f.integrand(lp, lq) - f1 * q - t1 * (p - q);
+                double scale = Math.abs(f.integrand(lp, lq)) + Math.abs(f1 * q) + Math.abs(t1 * (p - q));
+                assertEquals(expected, f.normalisedIntegrand(lp, lq), 1e-13 * scale,
+                        f.name() + " at logP = " + lp + ", logQ = " + lq);
+                assertTrue(f.normalisedIntegrand(lp, lq) >= 0, f.name() + " negative at d = " + d);
+            }
+        }
+        // second order near p = q, where the generic expression would cancel: ≈ f''(1)/2·q·d²
+        if (!f.kinkAtOne()) {
+            double d = 1e-6;
+            double expected = 0.5 * f.secondDerivativeAtOne() * d * d;
+            assertEquals(expected, f.normalisedIntegrand(d, 0.0), 1e-5 * expected, f.name() + " near p = q");
+        }
+        for (double[] lpq : new double[][] {{-800, -2}, {-2, -800}, {700, 0}, {0, 700}, {-1e4, 0}, {0, -1e4}}) {
+            double v = f.normalisedIntegrand(lpq[0], lpq[1]);
+            assertFalse(Double.isNaN(v), f.name() + " NaN at " + lpq[0] + ", " + lpq[1]);
+            assertTrue(v >= 0, f.name() + " negative at " + lpq[0] + ", " + lpq[1]);
+        }
+        double ninf = Double.NEGATIVE_INFINITY;
+        assertEquals(0.0, f.normalisedIntegrand(ninf, ninf));
+        assertEquals(Math.exp(-1.0) * (f.valueAtZero() - f1 + t1), f.normalisedIntegrand(ninf, -1.0),
+                1e-15 * Math.max(1, Math.abs(f.valueAtZero())), f.name() + " p = 0");
+        assertEquals(Math.exp(-1.0) * (f.slopeAtInfinity() - t1), f.normalisedIntegrand(-1.0, ninf),
+                1e-15 * Math.max(1, Math.abs(f.slopeAtInfinity())), f.name() + " q = 0");
+        assertTrue(Double.isNaN(f.normalisedIntegrand(Double.NaN, 0.0)));
+    }
+
+    /**
      * g_f(v*) = f'(e^d) and f*(T*) = conjugateOfActivation(v*) (used by the variational-bound
      * check); TV's critic sits on the boundary, v* = ±∞.
      */
