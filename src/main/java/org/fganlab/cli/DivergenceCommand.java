@@ -56,6 +56,8 @@ final class DivergenceCommand implements Callable<Integer> {
                     e.result().evaluations(), e.seconds() * 1e6);
         }
         out.print(t.text());
+        out.println("Times are single cold calls (JIT warm-up included); speed figures come from the"
+                + " JMH benchmarks (README).");
         return 0;
     }
 

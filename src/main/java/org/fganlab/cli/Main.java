@@ -57,9 +57,9 @@ public final class Main implements Runnable {
         cl.setErr(e);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            e.println("fganlab: " + firstLine(ex.getMessage()));
             CommandLine c = ex.getCommandLine();
-            e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            e.println("fganlab: " + firstLine(ex.getMessage()) + " (see '"
+                    + c.getCommandSpec().qualifiedName() + " --help')");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
