@@ -119,7 +119,7 @@ public record NeymanChiSquared() implements FDivergence {
      */
     @Override
     public double outputActivation(double v) {
-        return Math.max(Math.min(-Math.expm1(v), Math.nextDown(1.0)), -Double.MAX_VALUE);
+        return SpecialFunctions.oneMinusExpInsideDomain(v);
     }
 
     /** f*(1 − e^v) = 2 − 2e^(v/2) = −2·expm1(v/2): finite for v ≤ 1418. */

@@ -84,6 +84,19 @@ public final class SpecialFunctions {
     }
 
     /**
+     * 1 − e^v = −expm1(v), the output activation shared by Neyman χ² and squared Hellinger
+     * (f-GAN Table 6), clamped to [−{@link Double#MAX_VALUE}, largest double below 1] so that it
+     * stays inside their open domain −∞ &lt; t &lt; 1 where 1 − e^v rounds to 1 (v &lt; −37) or
+     * overflows (v &gt; 709).
+     *
+     * @param v any real; NaN gives NaN
+     * @return 1 − e^v inside (−∞, 1)
+     */
+    public static double oneMinusExpInsideDomain(double v) {
+        return Math.max(Math.min(-Math.expm1(v), Math.nextDown(1.0)), -Double.MAX_VALUE);
+    }
+
+    /**
      * e^x − 1 − x without cancellation near 0: a Taylor polynomial (terms x²/2! … x¹⁷/17!) for
      * |x| ≤ ½, {@code expm1(x) − x} elsewhere. Always ≥ 0.
      *

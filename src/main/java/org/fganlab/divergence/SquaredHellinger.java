@@ -110,7 +110,7 @@ public record SquaredHellinger() implements FDivergence {
      */
     @Override
     public double outputActivation(double v) {
-        return Math.max(Math.min(-Math.expm1(v), Math.nextDown(1.0)), -Double.MAX_VALUE);
+        return SpecialFunctions.oneMinusExpInsideDomain(v);
     }
 
     /** f*(1 − e^v) = e^−v − 1 = expm1(−v): finite for v ≥ −709. */
