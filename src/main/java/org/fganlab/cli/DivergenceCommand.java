@@ -1,6 +1,7 @@
 package org.fganlab.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fganlab.density.Density;
 import org.fganlab.report.Json;
@@ -63,6 +64,6 @@ final class DivergenceCommand implements Callable<Integer> {
 
     /** Values at full precision: the lab's point is exactness. */
     static String exactNumber(double v) {
-        return Double.isInfinite(v) ? Tables.number(v) : String.format(java.util.Locale.ROOT, "%.15g", v);
+        return Double.isInfinite(v) ? Tables.number(v) : String.format(Locale.ROOT, "%.15g", v);
     }
 }

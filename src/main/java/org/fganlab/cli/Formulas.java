@@ -25,7 +25,7 @@ final class Formulas {
     /** {f(u), f*(t), g_f(v)} as text. */
     static String[] of(FDivergence f) {
         if (f instanceof AmariAlpha a) {
-            return new String[] {"(u^a - 1 - a(u-1)) / (a(a-1)), a = " + a.alpha(),
+            return new String[] {"(u^a - 1 - a(u-1)) / (a(a-1)), a = " + a.name().substring("alpha:".length()),
                 "(1/a)(t(a-1) + 1)^(a/(a-1)) - 1/a",
                 a.alpha() < 1 ? "1/(1-a) - log(1 + e^-v)" : "v"};
         }

@@ -2,16 +2,16 @@ package org.fganlab.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.fganlab.report.AtomicFiles;
 import org.fganlab.report.Json;
@@ -146,7 +146,7 @@ public final class Reproduce {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -160,7 +160,7 @@ public final class Reproduce {
             Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
                     .redirectErrorStream(true).start();
             String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            boolean ok = p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+            boolean ok = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
             return ok && !s.isEmpty() ? s : "unknown";
         } catch (IOException e) {
             return "unknown";
@@ -168,10 +168,5 @@ public final class Reproduce {
             Thread.currentThread().interrupt();
             return "unknown";
         }
-    }
-
-    /** UTC timestamp to the second (for logs). */
-    static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

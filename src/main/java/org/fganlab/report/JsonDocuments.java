@@ -3,6 +3,7 @@ package org.fganlab.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.function.Function;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.theory.DivergenceValues;
 import org.fganlab.theory.IdentityCheck;
@@ -61,7 +62,7 @@ public final class JsonDocuments {
 
     /** The registry as {@code {"divergences":[{"name","display_name","threshold",…}…]}}. */
     public static ObjectNode registry(List<FDivergence> divergences,
-            java.util.function.Function<FDivergence, String[]> formulas) {
+            Function<FDivergence, String[]> formulas) {
         ObjectNode root = Json.object();
         ArrayNode arr = root.putArray("divergences");
         for (FDivergence f : divergences) {

@@ -3,6 +3,7 @@ package org.fganlab.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -78,8 +79,8 @@ public final class Plots {
             if (n == 0) {
                 continue;
             }
-            XYSeries xy = chart.addSeries(s.name(), java.util.Arrays.copyOf(xs, n),
-                    java.util.Arrays.copyOf(ys, n));
+            XYSeries xy = chart.addSeries(s.name(), Arrays.copyOf(xs, n),
+                    Arrays.copyOf(ys, n));
             switch (s.style()) {
                 case MARKERS -> {
                     xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

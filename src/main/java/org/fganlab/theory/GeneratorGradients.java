@@ -2,6 +2,7 @@ package org.fganlab.theory;
 
 import static org.fganlab.divergence.SpecialFunctions.softplus;
 
+import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import org.fganlab.density.Density;
 import org.fganlab.density.Normal;
@@ -92,7 +93,7 @@ public final class GeneratorGradients {
      *
      * @return {derivative, error estimate}
      */
-    private static double[] difference(java.util.function.DoubleFunction<QuadratureResult> g,
+    private static double[] difference(DoubleFunction<QuadratureResult> g,
             double mu, double sigma) {
         double h = STEP * sigma;
         double[] v = new double[9];
