@@ -984,6 +984,87 @@ def uniform_closed(P, Q):
     return out
 
 
+def _entropy_mean_var(c):
+    """Differential entropy, mean and variance (None if infinite) of a single component."""
+    if isinstance(c, Normal):
+        return mp.log(2 * mp.pi * mp.e * c.sigma ** 2) / 2, c.mu, c.sigma ** 2
+    if isinstance(c, Uniform):
+        return mp.log(c.b - c.a), (c.a + c.b) / 2, (c.b - c.a) ** 2 / 12
+    if isinstance(c, Laplace):
+        return 1 + mp.log(2 * c.b), c.mu, 2 * c.b ** 2
+    if isinstance(c, Logistic):
+        return mp.log(c.s) + 2, c.mu, (c.s * mp.pi) ** 2 / 3
+    if isinstance(c, Student):
+        nu = c.nu
+        H = (mp.log(c.sigma) + (nu + 1) / 2 * (mp.digamma((nu + 1) / 2) - mp.digamma(nu / 2))
+             + mp.log(mp.sqrt(nu) * mp.beta(nu / 2, mpf(0.5))))
+        return H, c.mu, (c.sigma ** 2 * nu / (nu - 2) if nu > 2 else None)
+    return None
+
+
+def _abs_moment(c, m):
+    """E|X - m| for a single normal / laplace / uniform component, else None."""
+    if isinstance(c, Normal):
+        d, s = c.mu - m, c.sigma
+        return s * mp.sqrt(2 / mp.pi) * mp.exp(-d ** 2 / (2 * s ** 2)) + d * mp.erf(d / (s * mp.sqrt(2)))
+    if isinstance(c, Laplace):
+        d = abs(c.mu - m)
+        return c.b * mp.exp(-d / c.b) + d
+    if isinstance(c, Uniform):
+        a, b = c.a - m, c.b - m
+        if a >= 0 or b <= 0:
+            return abs(a + b) / 2
+        return (a * a + b * b) / (2 * (b - a))
+    return None
+
+
+def cross_family_closed(P, Q):
+    """KL(A||N(m,s)) = -H(A) + log(s sqrt(2 pi)) + E_A (x-m)^2 / (2 s^2) and
+    KL(A||Laplace(m,b)) = -H(A) + log(2b) + E_A|x-m| / b for single components A whose
+    entropy and moments are known (+inf when the needed moment is infinite)."""
+    if len(P.comps) != 1 or len(Q.comps) != 1:
+        return None
+    a, b = P.comps[0][1], Q.comps[0][1]
+    if type(a) is type(b) and type(a) in (Normal, Laplace, Uniform):
+        return None                                   # covered by the same-family checks
+
+    def kl(x, y):
+        ent = _entropy_mean_var(x)
+        if ent is None:
+            return None
+        H, mu, var = ent
+        if isinstance(y, Normal):
+            if var is None:
+                return INF
+            return -H + mp.log(y.sigma * mp.sqrt(2 * mp.pi)) + (var + (mu - y.mu) ** 2) / (2 * y.sigma ** 2)
+        if isinstance(y, Laplace):
+            e = _abs_moment(x, y.mu)
+            return None if e is None else -H + mp.log(2 * y.b) + e / y.b
+        return None
+    out = {}
+    k1, k2 = kl(a, b), kl(b, a)
+    if k1 is not None:
+        out["kl"] = k1
+    if k2 is not None:
+        out["reverse-kl"] = k2
+    if k1 is not None and k2 is not None:
+        out["jeffrey"] = k1 + k2
+    return out
+
+
+def special_closed(P, Q):
+    """A few exact values proved by hand (see README)."""
+    out = {}
+    key = (P.spec, Q.spec)
+    if key == ("uniform(-1,1)", "normal(0,1)"):
+        # |U| <=_st |Z| and both symmetric: W1 = E|Z| - E|U|
+        out["w1"] = mp.sqrt(2 / mp.pi) - mpf(0.5)
+    if key == ("laplace(0,1)", "laplace(1,1)"):
+        out["w1"] = mpf(1)                          # pure shift
+        out["tv"] = 1 - mp.exp(mpf(-0.5))           # crossing at 1/2
+    return out
+
+
 # ---------------------------------------------------------------------------
 def agree(a, b):
     d = abs(a - b)
@@ -1050,9 +1131,10 @@ def main():
         if "tv" in kept:
             assert 0 <= kept["tv"] <= 1 + mpf("1e-35")
         # ---- closed forms
-        for cf in (gauss_closed, laplace_closed, uniform_closed):
+        for cf in (gauss_closed, laplace_closed, uniform_closed, cross_family_closed,
+                   special_closed):
             ref = cf(P, Q)
-            if ref is None:
+            if not ref:
                 continue
             for d, v in ref.items():
                 if v == INF:

@@ -213,6 +213,29 @@ public record AmariAlpha(double alpha) implements FDivergence {
         return Math.expm1(alpha / (alpha - 1.0) * logBase) / alpha;
     }
 
+    /** g_f'(v) = 1 for α &gt; 1; σ(−v) for α &lt; 1 (g_f = 1/(1 − α) − softplus(−v)). */
+    @Override
+    public double outputActivationDerivative(double v) {
+        if (alpha > 1.0) {
+            return Double.isNaN(v) ? v : 1.0;
+        }
+        return SpecialFunctions.sigmoid(-v);
+    }
+
+    /**
+     * u*(g_f(v))·g_f'(v) with u*(t) = (t(α − 1) + 1)^(1/(α−1)) (0 where the base is ≤ 0, α &gt; 1);
+     * for α &lt; 1 the base is (1 − α)·softplus(−v), taken in log-space.
+     */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        if (alpha > 1.0) {
+            double base = v * (alpha - 1.0) + 1.0;
+            return base > 0.0 ? Math.exp(Math.log(base) / (alpha - 1.0)) : Double.isNaN(v) ? v : 0.0;
+        }
+        double logBase = Math.log(1.0 - alpha) + SpecialFunctions.logSoftplus(-v);
+        return Math.exp(logBase / (alpha - 1.0)) * SpecialFunctions.sigmoid(-v);
+    }
+
     /** 1/α for α &gt; 0, +∞ for α &lt; 0. */
     @Override
     public double valueAtZero() {

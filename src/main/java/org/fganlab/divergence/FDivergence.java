@@ -117,6 +117,24 @@ public sealed interface FDivergence
      */
     double conjugateOfActivation(double v);
 
+    /**
+     * The derivative g_f'(v) of the output activation (for the critic's gradient on real samples).
+     *
+     * @param v unconstrained critic output
+     * @return dg_f/dv, finite for |v| ≤ 100; NaN only for NaN input
+     */
+    double outputActivationDerivative(double v);
+
+    /**
+     * The derivative d/dv f*(g_f(v)) = u*(g_f(v))·g_f'(v), u* = (f')⁻¹ the density ratio at which
+     * critic value t is optimal (for the gradients on generated samples), in closed log-space form.
+     *
+     * @param v unconstrained critic output
+     * @return the derivative, finite for |v| ≤ 100 wherever the value is representable; NaN only
+     *     for NaN input
+     */
+    double conjugateOfActivationDerivative(double v);
+
     /** f'(1): the critic value at which P and Q are indistinguishable (the "threshold"). */
     default double threshold() {
         return optimalCritic(1.0);

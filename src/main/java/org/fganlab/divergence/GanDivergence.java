@@ -125,6 +125,18 @@ public record GanDivergence() implements FDivergence {
         return SpecialFunctions.softplus(v);
     }
 
+    /** g_f'(v) = σ(−v). */
+    @Override
+    public double outputActivationDerivative(double v) {
+        return SpecialFunctions.sigmoid(-v);
+    }
+
+    /** d/dv softplus(v) = σ(v). */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return SpecialFunctions.sigmoid(v);
+    }
+
     @Override
     public double valueAtZero() {
         return 0.0;

@@ -145,6 +145,18 @@ public record Jeffrey() implements FDivergence {
         return conjugate(v);
     }
 
+    /** g_f'(v) = 1 (g_f is the identity). */
+    @Override
+    public double outputActivationDerivative(double v) {
+        return Double.isNaN(v) ? v : 1.0;
+    }
+
+    /** f*'(v) = u*(v) = 1/W(e^(1−v)). */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return 1.0 / SpecialFunctions.lambertWOfExp(1.0 - v);
+    }
+
     @Override
     public double valueAtZero() {
         return Double.POSITIVE_INFINITY;

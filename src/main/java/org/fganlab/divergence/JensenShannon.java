@@ -144,6 +144,18 @@ public record JensenShannon() implements FDivergence {
         return 0.5 * (SpecialFunctions.softplus(v) - SpecialFunctions.LOG_2);
     }
 
+    /** g_f'(v) = ½σ(−v). */
+    @Override
+    public double outputActivationDerivative(double v) {
+        return 0.5 * SpecialFunctions.sigmoid(-v);
+    }
+
+    /** d/dv (½ softplus(v) − ½ log 2) = ½σ(v). */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return 0.5 * SpecialFunctions.sigmoid(v);
+    }
+
     @Override
     public double valueAtZero() {
         return HALF_LOG_2;

@@ -102,6 +102,18 @@ public record KullbackLeibler() implements FDivergence {
         return Math.exp(v - 1.0);
     }
 
+    /** g_f'(v) = 1 (g_f is the identity). */
+    @Override
+    public double outputActivationDerivative(double v) {
+        return Double.isNaN(v) ? v : 1.0;
+    }
+
+    /** e^(v−1). */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return Math.exp(v - 1.0);
+    }
+
     @Override
     public double valueAtZero() {
         return 0.0;

@@ -128,6 +128,18 @@ public record NeymanChiSquared() implements FDivergence {
         return -2.0 * Math.expm1(0.5 * v);
     }
 
+    /** g_f'(v) = −e^v. */
+    @Override
+    public double outputActivationDerivative(double v) {
+        return -Math.exp(v);
+    }
+
+    /** d/dv (2 − 2e^(v/2)) = −e^(v/2). */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return -Math.exp(0.5 * v);
+    }
+
     @Override
     public double valueAtZero() {
         return Double.POSITIVE_INFINITY;

@@ -110,6 +110,18 @@ public record PearsonChiSquared() implements FDivergence {
         return conjugate(v);
     }
 
+    /** g_f'(v) = 1 (g_f is the identity). */
+    @Override
+    public double outputActivationDerivative(double v) {
+        return Double.isNaN(v) ? v : 1.0;
+    }
+
+    /** f*'(v) = v/2 + 1 for v ≥ −2, 0 below (the u ≥ 0 conjugate). */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return v >= -2.0 ? 0.5 * v + 1.0 : Double.isNaN(v) ? v : 0.0;
+    }
+
     @Override
     public double valueAtZero() {
         return 1.0;

@@ -108,6 +108,18 @@ public record ReverseKullbackLeibler() implements FDivergence {
         return -1.0 - v;
     }
 
+    /** g_f'(v) = −e^v. */
+    @Override
+    public double outputActivationDerivative(double v) {
+        return -Math.exp(v);
+    }
+
+    /** the derivative of −1 − v: −1. */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return Double.isNaN(v) ? v : -1.0;
+    }
+
     @Override
     public double valueAtZero() {
         return Double.POSITIVE_INFINITY;

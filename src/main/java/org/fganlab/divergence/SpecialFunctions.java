@@ -45,6 +45,20 @@ public final class SpecialFunctions {
     }
 
     /**
+     * The logistic sigmoid σ(x) = 1/(1 + e^−x), without overflow: e^x/(1 + e^x) for x &lt; 0.
+     *
+     * @param x any real; ±∞ give 1 and 0
+     * @return σ(x) in [0, 1]
+     */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /**
      * log σ(x) = −log(1 + e^−x) = −softplus(−x), the log of the logistic sigmoid.
      *
      * @param x any real; −∞ gives −∞, +∞ gives 0

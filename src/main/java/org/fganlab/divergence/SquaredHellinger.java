@@ -119,6 +119,18 @@ public record SquaredHellinger() implements FDivergence {
         return Math.expm1(-v);
     }
 
+    /** g_f'(v) = −e^v. */
+    @Override
+    public double outputActivationDerivative(double v) {
+        return -Math.exp(v);
+    }
+
+    /** d/dv (e^−v − 1) = −e^−v. */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return -Math.exp(-v);
+    }
+
     @Override
     public double valueAtZero() {
         return 1.0;

@@ -109,6 +109,19 @@ public record TotalVariation() implements FDivergence {
         return 0.5 * Math.tanh(v);
     }
 
+    /** g_f'(v) = ½(1 − tanh² v), for both (g_f = f*∘g_f = ½ tanh v). */
+    @Override
+    public double outputActivationDerivative(double v) {
+        double t = Math.tanh(v);
+        return 0.5 * (1.0 - t * t);
+    }
+
+    /** Same as g_f'(v). */
+    @Override
+    public double conjugateOfActivationDerivative(double v) {
+        return outputActivationDerivative(v);
+    }
+
     @Override
     public double valueAtZero() {
         return 0.5;

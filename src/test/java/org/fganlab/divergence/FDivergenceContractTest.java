@@ -127,6 +127,41 @@ class FDivergenceContractTest {
     }
 
     /**
+     * The trainer's gradients: g_f'(v) and d/dv f*(g_f(v)) against central differences of
+     * outputActivation and conjugateOfActivation, and finite (never NaN) for |v| ≤ 100.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("divergences")
+    void activationDerivativesMatchCentralDifferences(FDivergence f) {
+        double h = 1e-5;
+        for (double v = -5.0; v <= 5.0; v += 0.125) {
+            double gNum = (f.outputActivation(v + h) - f.outputActivation(v - h)) / (2 * h);
+            double g = f.outputActivationDerivative(v);
+            assertEquals(gNum, g, 1e-7 * Math.max(1.0, Math.abs(g)), f.name() + " g_f' at v = " + v);
+            double c = f.conjugateOfActivationDerivative(v);
+            boolean straddlesZeroBranch = (f.conjugateOfActivationDerivative(v - 2 * h) == 0.0)
+                    != (f.conjugateOfActivationDerivative(v + 2 * h) == 0.0);
+            if (straddlesZeroBranch) {
+                // Pearson at v = −2 and α > 1 at v = −1/(α − 1): u* reaches 0 and f* switches to
+                // its constant branch; the analytic derivative is continuous (0) there, but the
+                // stencil sees the switch (O(h) for Pearson, O(√h) for α = 3)
+                assertEquals(0.0, c, 1e-2, f.name() + " near the switch at v = " + v);
+                continue;
+            }
+            double cNum = (f.conjugateOfActivation(v + h) - f.conjugateOfActivation(v - h)) / (2 * h);
+            assertEquals(cNum, c, 1e-6 * Math.max(1.0, Math.abs(c)), f.name() + " (f*∘g_f)' at v = " + v);
+        }
+        for (double v = -100.0; v <= 100.0; v += 0.5) {
+            double g = f.outputActivationDerivative(v);
+            double c = f.conjugateOfActivationDerivative(v);
+            assertTrue(Double.isFinite(g), f.name() + " g_f'(" + v + ") = " + g);
+            assertTrue(Double.isFinite(c), f.name() + " (f*∘g_f)'(" + v + ") = " + c);
+        }
+        assertTrue(Double.isNaN(f.outputActivationDerivative(Double.NaN)));
+        assertTrue(Double.isNaN(f.conjugateOfActivationDerivative(Double.NaN)));
+    }
+
+    /**
      * The Bregman form q·[f(u) − f(1) − f'(1)(u − 1)] used by quadrature: equal to the generic
      * expression for moderate log-densities, never negative, never NaN at extremes, and with the
      * limits of its Javadoc where p or q vanishes.
