@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Function;
 import org.fganlab.divergence.FDivergence;
+import org.fganlab.gan.HistoryPoint;
+import org.fganlab.gan.TrainingConfig;
+import org.fganlab.gan.TrainingResult;
 import org.fganlab.theory.DivergenceValues;
 import org.fganlab.theory.IdentityCheck;
 import org.fganlab.theory.Validation;
@@ -81,5 +84,44 @@ public final class JsonDocuments {
                 .put("f", "W1 = integral |F_P - F_Q| dx");
         w1.put("conjugate", "").put("output_activation", "");
         return root;
+    }
+
+    /**
+     * The summary of {@code fganlab train}: config, trained μ̂ and σ̂ (Gaussian generator), the
+     * final variational estimate, the exact divergence of the trained model, and (when
+     * {@code withHistory}) the logged history. NaN fields (not applicable) are left out.
+     */
+    public static ObjectNode training(TrainingResult r, boolean withHistory) {
+        TrainingConfig c = r.config();
+        ObjectNode o = Json.object().put("target", c.target().describe())
+                .put("divergence", c.objective().name())
+                .put("generator", c.generator().name().toLowerCase(java.util.Locale.ROOT))
+                .put("loss", c.loss().cliName()).put("schedule", c.schedule().cliName())
+                .put("steps", c.steps()).put("batch_size", c.batchSize()).put("seed", c.seed());
+        Json.put(o, "learning_rate", c.learningRate());
+        putIfApplicable(o, "mu", r.mu());
+        putIfApplicable(o, "sigma", r.sigma());
+        Json.put(o, "final_estimate", r.finalEstimate());
+        putIfApplicable(o, "exact", r.exact());
+        if (withHistory) {
+            ArrayNode h = o.putArray("history");
+            for (HistoryPoint p : r.history()) {
+                ObjectNode e = h.addObject().put("step", p.step());
+                putIfApplicable(e, "estimate", p.estimate());
+                putIfApplicable(e, "mu", p.mu());
+                putIfApplicable(e, "sigma", p.sigma());
+                Json.put(e, "mean_critic_real", p.meanCriticReal());
+                Json.put(e, "mean_critic_fake", p.meanCriticFake());
+                putIfApplicable(e, "exact", p.exact());
+            }
+        }
+        return o;
+    }
+
+    /** Puts a number unless it is NaN (a field that does not apply). */
+    static void putIfApplicable(ObjectNode o, String field, double v) {
+        if (!Double.isNaN(v)) {
+            o.put(field, v);
+        }
     }
 }

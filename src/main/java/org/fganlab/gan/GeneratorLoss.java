@@ -1,0 +1,31 @@
+package org.fganlab.gan;
+
+import java.util.Locale;
+
+/** How the generator uses the critic. */
+public enum GeneratorLoss {
+    /** Descend F, i.e. minimise −E_Q[b(V(G(z)))]: for the GAN row, E_Q[log(1 − D)]. */
+    MINIMAX,
+    /**
+     * Ascend E_Q[a(V(G(z)))] (f-GAN §3.2; Goodfellow et al. 2014, §3): for the GAN row,
+     * minimise −E_Q[log D].
+     */
+    NON_SATURATING;
+
+    /** The CLI name: {@code minimax} or {@code non-saturating}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * @throws IllegalArgumentException for any other name (the message lists the accepted ones)
+     */
+    public static GeneratorLoss parse(String s) {
+        for (GeneratorLoss l : values()) {
+            if (l.cliName().equalsIgnoreCase(s.trim())) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("unknown loss '" + s + "' (accepted: minimax, non-saturating)");
+    }
+}

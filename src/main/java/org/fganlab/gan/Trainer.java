@@ -1,0 +1,312 @@
+package org.fganlab.gan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.fganlab.density.Density;
+import org.fganlab.density.Normal;
+import org.fganlab.nn.Activation;
+import org.fganlab.nn.Adam;
+import org.fganlab.nn.Mlp;
+import org.fganlab.theory.ExactDivergence;
+import org.hipparchus.random.RandomGenerator;
+import org.hipparchus.random.Well19937c;
+
+/**
+ * Trains a generator against a critic T = g_f(V_ω) on the objective
+ * F(ω, θ) = E_P[a(V(x))] − E_Q[b(V(G_θ(z)))] ({@link Objective}); the critic ascends F, the
+ * generator descends F (minimax) or ascends E_Q[a(V(G(z)))] (non-saturating). Both use Adam
+ * (step size from the config, β1 = 0.5, β2 = 0.999).
+ *
+ * <p>Gradients: the critic's ∂F/∂v is a'(v)/B on real and −b'(v)/B on generated samples,
+ * back-propagated through V; the generator's ∂L/∂x comes from the same critic backward pass
+ * (input gradient), then through G. For the minimax loss in the single-step schedule one
+ * backward pass on the generated batch serves both players (∂L_G/∂x = −∂(−F)/∂x).
+ *
+ * <p>One instance runs once; all buffers are allocated in the constructor, and a step allocates
+ * nothing. Everything random comes from one {@link Well19937c} seeded with the config's seed.
+ */
+public final class Trainer {
+
+    /** Listener of progress, called after every step. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param step steps done
+         * @param steps total steps
+         * @param estimate the last batch estimate F̂
+         */
+        void update(int step, int steps, double estimate);
+    }
+
+    private final TrainingConfig config;
+    private final Objective objective;
+    private final Target target;
+    private final Generator generator;
+    private final Mlp critic;
+    private final Mlp.Workspace wsReal;
+    private final Mlp.Workspace wsFake;
+    private final RandomGenerator rng;
+    private final double[] theta;
+    private final double[] omega;
+    private final Adam criticOptimizer;
+    private final Adam generatorOptimizer;
+    private final int batch;
+    private final double[] xReal;
+    private final double[] xFake;
+    private final double[] z;
+    private final double[] vReal;
+    private final double[] vFake;
+    private final double[] gradOutReal;
+    private final double[] gradOutFake;
+    private final double[] gradOutGenerator;
+    private final double[] gradXFake;
+    private final double[] gradCritic;
+    private final double[] gradCriticScratch;
+    private final double[] gradGenerator;
+    private final boolean gaussian;
+    private boolean used;
+
+    /**
+     * @param config the run (validated by its constructor)
+     */
+    public Trainer(TrainingConfig config) {
+        this.config = config;
+        this.objective = config.objective();
+        this.target = config.target();
+        this.batch = config.batchSize();
+        int d = target.dimension();
+        this.gaussian = config.generator() == TrainingConfig.GeneratorKind.GAUSSIAN;
+        this.generator = gaussian ? new GaussianGenerator()
+                : new MlpGenerator(config.latentDimension(), config.generatorHidden(), d,
+                        Activation.RELU, batch);
+        int[] hidden = config.criticHidden();
+        int[] widths = new int[hidden.length + 2];
+        widths[0] = d;
+        System.arraycopy(hidden, 0, widths, 1, hidden.length);
+        widths[widths.length - 1] = 1;
+        this.critic = new Mlp(widths, Activation.TANH, Activation.LINEAR);
+        this.wsReal = critic.workspace(batch);
+        this.wsFake = critic.workspace(batch);
+        this.rng = new Well19937c(config.seed());
+        this.theta = new double[generator.parameterCount()];
+        this.omega = new double[critic.parameterCount()];
+        generator.initialize(theta, rng);
+        critic.initialize(omega, rng);
+        this.criticOptimizer = new Adam(omega.length, config.learningRate(), TrainingConfig.BETA1,
+                TrainingConfig.BETA2, 1e-8);
+        this.generatorOptimizer = new Adam(theta.length, config.learningRate(),
+                TrainingConfig.BETA1, TrainingConfig.BETA2, 1e-8);
+        this.xReal = new double[batch * d];
+        this.xFake = new double[batch * d];
+        this.z = new double[batch * generator.latentDimension()];
+        this.vReal = new double[batch];
+        this.vFake = new double[batch];
+        this.gradOutReal = new double[batch];
+        this.gradOutFake = new double[batch];
+        this.gradOutGenerator = new double[batch];
+        this.gradXFake = new double[batch * d];
+        this.gradCritic = new double[omega.length];
+        this.gradCriticScratch = new double[omega.length];
+        this.gradGenerator = new double[theta.length];
+    }
+
+    /** The critic network (its parameter layout documents ω). */
+    public Mlp critic() {
+        return critic;
+    }
+
+    /** The generator. */
+    public Generator generator() {
+        return generator;
+    }
+
+    /**
+     * Runs the configured number of steps.
+     *
+     * @param progress called after every step (may be null)
+     * @return the history and final parameters
+     * @throws IllegalStateException if the run was already made, or if F̂ or a parameter stops
+     *     being finite (the message names the step)
+     */
+    public TrainingResult run(Progress progress) {
+        if (used) {
+            throw new IllegalStateException("a Trainer runs once; create a new one");
+        }
+        used = true;
+        int steps = config.steps();
+        int window = Math.max(1, Math.min(500, steps / 10));
+        double windowSum = 0;
+        List<HistoryPoint> history = new ArrayList<>();
+        history.add(point(0, Double.NaN));
+        for (int s = 1; s <= steps; s++) {
+            double estimate = step();
+            if (!Double.isFinite(estimate) || !finite(theta)) {
+                throw new IllegalStateException("training diverged at step " + s + ": F = "
+                        + estimate + ", generator parameters " + Arrays.toString(theta));
+            }
+            if (s > steps - window) {
+                windowSum += estimate;
+            }
+            if (s % config.logEvery() == 0 || s == steps) {
+                history.add(point(s, estimate));
+            }
+            if (progress != null) {
+                progress.update(s, steps, estimate);
+            }
+        }
+        HistoryPoint last = history.get(history.size() - 1);
+        return new TrainingResult(config, theta, omega, history, windowSum / window, last.exact(),
+                last.mu(), last.sigma());
+    }
+
+    /**
+     * One generator step (with its critic step or steps).
+     *
+     * @return the batch estimate F̂ of the (last) critic step
+     */
+    double step() {
+        if (config.schedule().singleStep()) {
+            return jointStep();
+        }
+        double estimate = Double.NaN;
+        for (int k = 0; k < config.schedule().criticSteps(); k++) {
+            estimate = criticStep();
+        }
+        generatorStep();
+        return estimate;
+    }
+
+    /** f-GAN Algorithm 1: one gradient evaluation, ascent in ω and descent in θ together. */
+    private double jointStep() {
+        double estimate = sampleAndEvaluate();
+        Arrays.fill(gradCritic, 0.0);
+        critic.backward(omega, gradOutReal, batch, wsReal, gradCritic, null);
+        if (config.loss() == GeneratorLoss.MINIMAX) {
+            // ∂(−F)/∂x from the critic's own backward pass; the generator descends F: negate
+            critic.backward(omega, gradOutFake, batch, wsFake, gradCritic, gradXFake);
+            for (int i = 0; i < gradXFake.length; i++) {
+                gradXFake[i] = -gradXFake[i];
+            }
+        } else {
+            critic.backward(omega, gradOutFake, batch, wsFake, gradCritic, null);
+            generatorInputGradient();
+        }
+        Arrays.fill(gradGenerator, 0.0);
+        generator.backward(theta, z, batch, gradXFake, gradGenerator);
+        criticOptimizer.step(omega, gradCritic);
+        clipCritic();
+        generatorOptimizer.step(theta, gradGenerator);
+        return estimate;
+    }
+
+    private double criticStep() {
+        double estimate = sampleAndEvaluate();
+        Arrays.fill(gradCritic, 0.0);
+        critic.backward(omega, gradOutReal, batch, wsReal, gradCritic, null);
+        critic.backward(omega, gradOutFake, batch, wsFake, gradCritic, null);
+        criticOptimizer.step(omega, gradCritic);
+        clipCritic();
+        return estimate;
+    }
+
+    private void generatorStep() {
+        fillLatent();
+        generator.generate(theta, z, batch, xFake);
+        critic.forward(omega, xFake, batch, wsFake, vFake);
+        generatorInputGradient();
+        Arrays.fill(gradGenerator, 0.0);
+        generator.backward(theta, z, batch, gradXFake, gradGenerator);
+        generatorOptimizer.step(theta, gradGenerator);
+    }
+
+    /**
+     * Draws real and latent batches, runs both forward passes, fills the critic's output
+     * gradients of −F (the critic minimises −F), and returns F̂.
+     */
+    private double sampleAndEvaluate() {
+        target.sample(rng, xReal, batch);
+        fillLatent();
+        generator.generate(theta, z, batch, xFake);
+        critic.forward(omega, xReal, batch, wsReal, vReal);
+        critic.forward(omega, xFake, batch, wsFake, vFake);
+        double inv = 1.0 / batch;
+        double sumReal = 0;
+        double sumFake = 0;
+        for (int b = 0; b < batch; b++) {
+            sumReal += objective.realTerm(vReal[b]);
+            gradOutReal[b] = -objective.realTermDerivative(vReal[b]) * inv;
+            sumFake += objective.fakeTerm(vFake[b]);
+            gradOutFake[b] = objective.fakeTermDerivative(vFake[b]) * inv;
+        }
+        return (sumReal - sumFake) * inv;
+    }
+
+    /** ∂L_G/∂x on the generated batch of the last forward pass on wsFake, into gradXFake. */
+    private void generatorInputGradient() {
+        double inv = 1.0 / batch;
+        for (int b = 0; b < batch; b++) {
+            // minimax: L = F, ∂F/∂v = −b'(v)/B: back-propagate +b'(v)/B and negate below;
+            // non-saturating: L = −mean a(v), ∂L/∂v = −a'(v)/B
+            gradOutGenerator[b] = config.loss() == GeneratorLoss.MINIMAX
+                    ? objective.fakeTermDerivative(vFake[b]) * inv
+                    : -objective.realTermDerivative(vFake[b]) * inv;
+        }
+        Arrays.fill(gradCriticScratch, 0.0); // the critic's parameter gradient is not wanted here
+        critic.backward(omega, gradOutGenerator, batch, wsFake, gradCriticScratch, gradXFake);
+        if (config.loss() == GeneratorLoss.MINIMAX) {
+            for (int i = 0; i < gradXFake.length; i++) {
+                gradXFake[i] = -gradXFake[i];
+            }
+        }
+    }
+
+    private void fillLatent() {
+        for (int i = 0; i < z.length; i++) {
+            z[i] = rng.nextGaussian();
+        }
+    }
+
+    private void clipCritic() {
+        double c = objective.clip();
+        if (c > 0) {
+            for (int i = 0; i < omega.length; i++) {
+                omega[i] = Math.max(-c, Math.min(c, omega[i]));
+            }
+        }
+    }
+
+    private HistoryPoint point(int step, double estimate) {
+        double meanReal = mean(vReal);
+        double meanFake = mean(vFake);
+        double mu = Double.NaN;
+        double sigma = Double.NaN;
+        double exact = Double.NaN;
+        if (gaussian) {
+            mu = GaussianGenerator.mu(theta);
+            sigma = GaussianGenerator.sigma(theta);
+            Density p = target.density();
+            if (p != null) {
+                exact = objective.exact(ExactDivergence.standard(), p, new Normal(mu, sigma)).value();
+            }
+        }
+        return new HistoryPoint(step, estimate, mu, sigma, meanReal, meanFake, exact);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    private static boolean finite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

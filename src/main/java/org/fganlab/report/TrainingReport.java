@@ -1,0 +1,55 @@
+package org.fganlab.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fganlab.gan.HistoryPoint;
+import org.fganlab.gan.TrainingResult;
+
+/** The files of {@code fganlab train --out DIR}: summary.json, history.csv, training.png. */
+public final class TrainingReport {
+
+    private TrainingReport() {
+    }
+
+    /**
+     * Writes the three files atomically into dir (created if needed).
+     *
+     * @throws java.io.UncheckedIOException if a file cannot be written
+     */
+    public static void write(Path dir, TrainingResult r) {
+        Json.write(dir.resolve("summary.json"), JsonDocuments.training(r, true));
+        Tables csv = new Tables("step", "estimate", "mu", "sigma", "mean_critic_real",
+                "mean_critic_fake", "exact");
+        for (HistoryPoint p : r.history()) {
+            csv.row(p.step(), text(p.estimate()), text(p.mu()), text(p.sigma()),
+                    text(p.meanCriticReal()), text(p.meanCriticFake()), text(p.exact()));
+        }
+        AtomicFiles.writeString(dir.resolve("history.csv"), csv.csv());
+        Plots.xy(dir.resolve("training.png"), "Training: " + r.config().objective().name()
+                        + " on " + r.config().target().describe(), "generator step",
+                "nats", curves(r.history()), 900, 500);
+    }
+
+    /** F̂ and the exact divergence against the step. */
+    static List<Plots.Series> curves(List<HistoryPoint> history) {
+        int n = history.size();
+        double[] step = new double[n];
+        double[] est = new double[n];
+        double[] exact = new double[n];
+        for (int i = 0; i < n; i++) {
+            step[i] = history.get(i).step();
+            est[i] = history.get(i).estimate();
+            exact[i] = history.get(i).exact();
+        }
+        List<Plots.Series> s = new ArrayList<>();
+        s.add(new Plots.Series("variational estimate F", step, est, Plots.Style.LINE));
+        s.add(new Plots.Series("exact divergence of Q_theta", step, exact, Plots.Style.DASHED));
+        return s;
+    }
+
+    /** Full precision for CSV; empty where not applicable (NaN). */
+    static String text(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+}
