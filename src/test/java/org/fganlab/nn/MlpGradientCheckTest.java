@@ -1,0 +1,117 @@
+package org.fganlab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Central finite differences against {@link Mlp#backward}, for every hidden × output activation,
+ * on 1 and 2 hidden layers, multi-input and multi-output networks and batches &gt; 1, with the
+ * random linear loss L = Σ_b Σ_i c_bi · out_bi (so gradOut = c).
+ *
+ * <p>Step h = 1e-5: the truncation error h²/6·|L'''| is ~1e-11 and the round-off ε|L|/h ~1e-10,
+ * so a component is checked to relative error 1e-6 when its magnitude is ≥ 1e-4, and to absolute
+ * error 1e-10 below (the relative error is taken against max(|fd|, |analytic|, 1e-4)).
+ */
+class MlpGradientCheckTest {
+
+    private static final double H = 1e-5;
+    private static final double TOLERANCE = 1e-6;
+    private static final double FLOOR = 1e-4;
+    /** ReLU kinks: every pre-activation must be this far from 0, far beyond H·|input|. */
+    private static final double KINK_MARGIN = 1e-3;
+
+    static List<Arguments> cases() {
+        int[][] architectures = {{2, 5, 3}, {1, 6, 1}, {3, 4, 4, 2}, {2, 3, 5, 4, 1}};
+        int[] batches = {7, 1, 5, 70}; // 70 spans two full outer-product tiles and a partial one
+        List<Arguments> cases = new ArrayList<>();
+        for (int k = 0; k < architectures.length; k++) {
+            for (Activation hidden : Activation.values()) {
+                for (Activation output : Activation.values()) {
+                    cases.add(Arguments.of(architectures[k], batches[k], hidden, output));
+                }
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0} batch {1} hidden {2} output {3}")
+    @MethodSource("cases")
+    void gradientsMatchCentralDifferences(int[] widths, int batch, Activation hidden, Activation output) {
+        Mlp net = new Mlp(widths, hidden, output);
+        SplittableRandom rng = new SplittableRandom(31L * widths.length + batch + 7L * hidden.ordinal()
+                + 101L * output.ordinal());
+        Mlp.Workspace ws = net.workspace(batch);
+        double[] params;
+        double[] x;
+        int tries = 0;
+        // draw until no pre-activation sits near a ReLU kink (deterministic: the rng is seeded)
+        do {
+            params = MlpTest.randomParams(net, rng);
+            x = MlpTest.random(batch * net.inputSize(), rng);
+            net.forward(params, x, batch, ws, new double[batch * net.outputSize()]);
+            tries++;
+        } while (minAbsPreActivation(ws, net, batch) < KINK_MARGIN && tries < 1000);
+        assertTrue(minAbsPreActivation(ws, net, batch) >= KINK_MARGIN, "no draw away from the kinks");
+        double[] c = MlpTest.random(batch * net.outputSize(), rng);
+
+        double[] gradParams = new double[net.parameterCount()];
+        double[] gradInput = new double[batch * net.inputSize()];
+        net.forward(params, x, batch, ws, new double[batch * net.outputSize()]);
+        net.backward(params, c, batch, ws, gradParams, gradInput);
+
+        double[] out = new double[batch * net.outputSize()];
+        Mlp.Workspace scratch = net.workspace(batch);
+        for (int k = 0; k < params.length; k++) {
+            double saved = params[k];
+            params[k] = saved + H;
+            double plus = loss(net, params, x, batch, scratch, out, c);
+            params[k] = saved - H;
+            double minus = loss(net, params, x, batch, scratch, out, c);
+            params[k] = saved;
+            check("param " + k, (plus - minus) / (2 * H), gradParams[k]);
+        }
+        for (int k = 0; k < x.length; k++) {
+            double saved = x[k];
+            x[k] = saved + H;
+            double plus = loss(net, params, x, batch, scratch, out, c);
+            x[k] = saved - H;
+            double minus = loss(net, params, x, batch, scratch, out, c);
+            x[k] = saved;
+            check("input " + k, (plus - minus) / (2 * H), gradInput[k]);
+        }
+    }
+
+    private static void check(String what, double fd, double analytic) {
+        double error = Math.abs(fd - analytic) / Math.max(FLOOR, Math.max(Math.abs(fd), Math.abs(analytic)));
+        assertTrue(error <= TOLERANCE, what + ": finite difference " + fd + ", backward " + analytic
+                + ", relative error " + error);
+    }
+
+    private static double loss(Mlp net, double[] params, double[] x, int batch, Mlp.Workspace ws,
+            double[] out, double[] c) {
+        net.forward(params, x, batch, ws, out);
+        double sum = 0;
+        for (int k = 0; k < batch * net.outputSize(); k++) {
+            sum += c[k] * out[k];
+        }
+        return sum;
+    }
+
+    private static double minAbsPreActivation(Mlp.Workspace ws, Mlp net, int batch) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int l = 1; l <= net.layerCount(); l++) {
+            for (double[] row : ws.pre[l]) {
+                for (int b = 0; b < batch; b++) {
+                    min = Math.min(min, Math.abs(row[b]));
+                }
+            }
+        }
+        return min;
+    }
+}
