@@ -1112,6 +1112,13 @@ def main():
             note = "A/B rel diff %s" % mp.nstr(rel, 2)
             if how == "abs":
                 note = "A/B abs diff %s (tiny value)" % mp.nstr(diff, 2)
+            if abs(A[d]) > mpf("1.7976931348623157e308"):
+                note += "; exceeds the IEEE double range (a double evaluation overflows to Infinity)"
+            elif A[d] == 0:
+                note += "; exactly 0 (use an absolute tolerance)"
+            elif abs(A[d]) < mpf("1e-12"):
+                note += ("; tiny value: 2 js - log 4 style cancellation in double loses it, "
+                         "use an absolute tolerance or the log-space integrand")
             rows.append([pspec, qspec, d, fmt(A[d]), note])
         # ---- identities between independently integrated values
         def ident(lhs, rhs, what):

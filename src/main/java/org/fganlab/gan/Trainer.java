@@ -179,7 +179,24 @@ public final class Trainer {
 
     /** f-GAN Algorithm 1: one gradient evaluation, ascent in ω and descent in θ together. */
     private double jointStep() {
-        double estimate = sampleAndEvaluate();
+        target.sample(rng, xReal, batch);
+        fillLatent();
+        double estimate = gradients();
+        criticOptimizer.step(omega, gradCritic);
+        clipCritic();
+        generatorOptimizer.step(theta, gradGenerator);
+        return estimate;
+    }
+
+    /**
+     * F̂ and both players' gradients at the current (ω, θ) on the current real and latent
+     * batches: gradCritic = ∂(−F̂)/∂ω (the critic minimises −F̂), gradGenerator = ∂L̂_G/∂θ with
+     * L̂_G = F̂ (minimax) or −mean a(V(G(z))) (non-saturating).
+     *
+     * @return F̂
+     */
+    double gradients() {
+        double estimate = evaluate();
         Arrays.fill(gradCritic, 0.0);
         critic.backward(omega, gradOutReal, batch, wsReal, gradCritic, null);
         if (config.loss() == GeneratorLoss.MINIMAX) {
@@ -194,10 +211,20 @@ public final class Trainer {
         }
         Arrays.fill(gradGenerator, 0.0);
         generator.backward(theta, z, batch, gradXFake, gradGenerator);
-        criticOptimizer.step(omega, gradCritic);
-        clipCritic();
-        generatorOptimizer.step(theta, gradGenerator);
         return estimate;
+    }
+
+    /** L̂_G at the current parameters and batches (forward passes only; for tests). */
+    double generatorLoss() {
+        double estimate = evaluate();
+        if (config.loss() == GeneratorLoss.MINIMAX) {
+            return estimate;
+        }
+        double sum = 0;
+        for (int b = 0; b < batch; b++) {
+            sum += objective.realTerm(vFake[b]);
+        }
+        return -sum / batch;
     }
 
     private double criticStep() {
@@ -220,13 +247,17 @@ public final class Trainer {
         generatorOptimizer.step(theta, gradGenerator);
     }
 
-    /**
-     * Draws real and latent batches, runs both forward passes, fills the critic's output
-     * gradients of −F (the critic minimises −F), and returns F̂.
-     */
     private double sampleAndEvaluate() {
         target.sample(rng, xReal, batch);
         fillLatent();
+        return evaluate();
+    }
+
+    /**
+     * Runs both forward passes on the current batches, fills the critic's output gradients of
+     * −F (the critic minimises −F), and returns F̂.
+     */
+    double evaluate() {
         generator.generate(theta, z, batch, xFake);
         critic.forward(omega, xReal, batch, wsReal, vReal);
         critic.forward(omega, xFake, batch, wsFake, vFake);
@@ -240,6 +271,31 @@ public final class Trainer {
             gradOutFake[b] = objective.fakeTermDerivative(vFake[b]) * inv;
         }
         return (sumReal - sumFake) * inv;
+    }
+
+    /** The live buffers, for tests in this package: real batch, latent batch, θ, ω, ∂(−F)/∂ω, ∂L_G/∂θ. */
+    double[] realBatch() {
+        return xReal;
+    }
+
+    double[] latentBatch() {
+        return z;
+    }
+
+    double[] theta() {
+        return theta;
+    }
+
+    double[] omega() {
+        return omega;
+    }
+
+    double[] criticGradient() {
+        return gradCritic;
+    }
+
+    double[] generatorGradient() {
+        return gradGenerator;
     }
 
     /** ∂L_G/∂x on the generated batch of the last forward pass on wsFake, into gradXFake. */

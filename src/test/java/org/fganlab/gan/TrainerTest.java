@@ -1,0 +1,110 @@
+package org.fganlab.gan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.fganlab.density.DensitySpec;
+import org.fganlab.density.GaussianMixture2D;
+import org.fganlab.divergence.Divergences;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    private static final Target FGAN_TARGET =
+            Target.of(DensitySpec.parse("0.33*normal(-1,0.25) + 0.67*normal(2,1.415)"));
+
+    private static TrainingConfig small(String div, long seed) {
+        return TrainingConfig.gaussianFit(FGAN_TARGET, new Objective.FGan(Divergences.byName(div)), seed)
+                .withSteps(200).with(64, 0.01, 20);
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalHistory() {
+        TrainingResult a = new Trainer(small("js", 5)).run(null);
+        TrainingResult b = new Trainer(small("js", 5)).run(null);
+        assertEquals(a.history(), b.history()); // record equality compares doubles bit for bit
+        assertArrayEquals(a.criticParams(), b.criticParams());
+        TrainingResult c = new Trainer(small("js", 6)).run(null);
+        assertNotEquals(a.history(), c.history());
+    }
+
+    @Test
+    void historyTracksTheExactDivergenceOfTheGaussianGenerator() {
+        TrainingResult r = new Trainer(small("kl", 1)).run(null);
+        List<HistoryPoint> h = r.history();
+        assertEquals(11, h.size()); // step 0 and every 20 steps
+        assertEquals(0, h.get(0).step());
+        assertEquals(200, h.get(10).step());
+        HistoryPoint first = h.get(0);
+        assertEquals(0.0, first.mu());
+        assertEquals(1.0, first.sigma());
+        // KL(P‖N(0,1)) of the f-GAN target, exact (independent: the theory package's quadrature)
+        double exact0 = org.fganlab.theory.ExactDivergence.standard().divergence(Divergences.byName("kl"),
+                FGAN_TARGET.density(), new org.fganlab.density.Normal(0, 1)).value();
+        assertEquals(exact0, first.exact(), 0.0);
+        assertTrue(h.get(10).exact() < first.exact(), "training must reduce the divergence");
+        assertEquals(r.mu(), h.get(10).mu());
+    }
+
+    @Test
+    void alternatingScheduleAndWassersteinClipRun() {
+        TrainingConfig c = small("gan", 3).with(GeneratorLoss.NON_SATURATING, new Schedule(3)).withSteps(30);
+        TrainingResult r = new Trainer(c).run(null);
+        assertTrue(Double.isFinite(r.finalEstimate()));
+        TrainingConfig w = new TrainingConfig(FGAN_TARGET, new Objective.Wasserstein(0.05),
+                GeneratorLoss.MINIMAX, TrainingConfig.GeneratorKind.GAUSSIAN, 1, new int[0],
+                new int[] {8}, new Schedule(5), 20, 32, 0.01, 1, 10);
+        TrainingResult wr = new Trainer(w).run(null);
+        for (double p : wr.criticParams()) {
+            assertTrue(Math.abs(p) <= 0.05, "clipped critic parameter " + p);
+        }
+        assertTrue(Double.isFinite(wr.exact()), "W1 of the trained model is tracked");
+    }
+
+    @Test
+    void mlpGeneratorOnTwoDimensionalTarget() {
+        TrainingConfig c = new TrainingConfig(Target.of(GaussianMixture2D.ring(8, 2, 0.02)),
+                new Objective.FGan(Divergences.byName("js")), GeneratorLoss.NON_SATURATING,
+                TrainingConfig.GeneratorKind.MLP, 2, new int[] {16}, new int[] {16}, Schedule.SINGLE_STEP,
+                20, 32, 0.001, 1, 10);
+        TrainingResult r = new Trainer(c).run(null);
+        assertTrue(Double.isNaN(r.mu()) && Double.isNaN(r.exact()), "no Gaussian parameters, no exact tracking in 2-D");
+        assertTrue(Double.isFinite(r.finalEstimate()));
+    }
+
+    @Test
+    void trainerRunsOnce() {
+        Trainer t = new Trainer(small("kl", 1).withSteps(1));
+        t.run(null);
+        assertThrows(IllegalStateException.class, () -> t.run(null));
+    }
+
+    @Test
+    void configRejectsBadValuesWithTheValue() {
+        Target ring = Target.of(GaussianMixture2D.ring(8, 2, 0.02));
+        IllegalArgumentException twoD = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.gaussianFit(ring, new Objective.FGan(Divergences.byName("kl")), 1));
+        assertTrue(twoD.getMessage().contains("dimension 2"), twoD.getMessage());
+        IllegalArgumentException steps = assertThrows(IllegalArgumentException.class, () -> small("kl", 1).withSteps(0));
+        assertTrue(steps.getMessage().contains("got 0"), steps.getMessage());
+        IllegalArgumentException lr = assertThrows(IllegalArgumentException.class, () -> small("kl", 1).with(64, -1, 10));
+        assertTrue(lr.getMessage().contains("learning rate"), lr.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Objective.Wasserstein(0));
+    }
+
+    @Test
+    void schedulesAndLossesParse() {
+        assertEquals(Schedule.SINGLE_STEP, Schedule.parse("single-step"));
+        assertEquals(5, Schedule.parse("alternating:5").criticSteps());
+        assertEquals("alternating:5", Schedule.parse("Alternating:5").cliName());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedule.parse("alternating:0"));
+        assertTrue(e.getMessage().contains("'0'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Schedule.parse("sometimes"));
+        assertEquals(GeneratorLoss.NON_SATURATING, GeneratorLoss.parse("non-saturating"));
+        assertThrows(IllegalArgumentException.class, () -> GeneratorLoss.parse("hinge"));
+    }
+}
