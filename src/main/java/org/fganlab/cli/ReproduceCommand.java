@@ -21,7 +21,7 @@ final class ReproduceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
-            description = "Experiments to run (default: all). Known: gan-theorem.")
+            description = "Experiments to run (default: all). Known: gan-theorem, gaussian-fit.")
     List<String> experiments;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",

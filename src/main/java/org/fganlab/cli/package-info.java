@@ -1,6 +1,6 @@
 /**
  * The {@code fganlab} command line (picocli): {@code divergences}, {@code divergence},
- * {@code validate}, {@code reproduce}. The only package that prints or calls
+ * {@code validate}, {@code fit}, {@code reproduce}. The only package that prints or calls
  * {@code System.exit}; every computation it triggers is a library method.
  *
  * <p>Exit codes: 0 ok, 1 a check failed (or an internal error), 2 bad input (usage errors, bad

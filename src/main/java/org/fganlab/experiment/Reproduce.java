@@ -27,7 +27,7 @@ public final class Reproduce {
 
     /** Every experiment, in report order. */
     public static List<Experiment> registry() {
-        return List.of(new GanTheoremExperiment());
+        return List.of(new GanTheoremExperiment(), new GaussianFitExperiment());
     }
 
     /** The registered experiment names. */

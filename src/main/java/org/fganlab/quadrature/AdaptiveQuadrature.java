@@ -11,8 +11,8 @@ import java.util.function.DoubleUnaryOperator;
  * panel is integrated with the 21-point Kronrod rule and its embedded 10-point Gauss rule, whose
  * difference gives QUADPACK's error estimate. The panel with the largest estimate is bisected
  * until the summed estimate meets {@link QuadratureSettings} or every panel is at its round-off
- * floor: QUADPACK's 50·ε·∫|f| per panel, or the integrand's own rounding noise, detected when a
- * bisection no longer reduces an estimate that is already within 10⁴ floors. It also stops when
+ * floor: QUADPACK's 50·ε·∫|f| per panel, or the integrand's own rounding noise, detected when
+ * bisections stop reducing a panel's estimate (see {@code bisect}). It also stops when
  * the floor-limited panels alone exceed the goal and the others hold less error than they do
  * (more work could at most halve the estimate); the reported estimate is then honest, not the
  * goal. An unbounded end panel [a, ∞) is mapped to t ∈ [0, 1) by x = a + s·t/(1 − t) (and
@@ -223,6 +223,7 @@ public final class AdaptiveQuadrature {
         double[] result;
         double[] error;
         double[] floor;
+        int[] stalls;
         int size;
         int evaluations;
         int infiniteSign;
@@ -243,6 +244,7 @@ public final class AdaptiveQuadrature {
             result = new double[capacity];
             error = new double[capacity];
             floor = new double[capacity];
+            stalls = new int[capacity];
         }
 
         void addPanel(byte k, double o, double a, double b) {
@@ -260,6 +262,7 @@ public final class AdaptiveQuadrature {
                 result = Arrays.copyOf(result, c);
                 error = Arrays.copyOf(error, c);
                 floor = Arrays.copyOf(floor, c);
+                stalls = Arrays.copyOf(stalls, c);
             }
             kind[i] = k;
             origin[i] = o;
@@ -268,6 +271,7 @@ public final class AdaptiveQuadrature {
             result[i] = ruleResult;
             error[i] = ruleError;
             floor[i] = ruleFloor;
+            stalls[i] = 0;
         }
 
         void bisect(int i) {
@@ -279,6 +283,7 @@ public final class AdaptiveQuadrature {
             double oldResult = result[i];
             double oldError = error[i];
             double oldFloor = floor[i];
+            int oldStalls = stalls[i];
             applyRule(k, o, a, m);
             if (infiniteSign != 0) {
                 return;
@@ -287,13 +292,18 @@ public final class AdaptiveQuadrature {
             applyRule(k, o, m, b);
             int j = size++;
             store(j, k, o, m, b);
-            // Round-off detection (after QUADPACK's iroff tests): bisection did not reduce the
-            // estimate, the value moved by less than that estimate, and the estimate is already
-            // within 1e4 round-off floors: the integrand's own rounding noise is what the rule
-            // sees. Such halves are not refined further; their estimates stay in the total.
-            if (error[i] + error[j] >= 0.99 * oldError
-                    && Math.abs(result[i] + result[j] - oldResult) <= oldError
-                    && oldError <= 1e4 * oldFloor) {
+            // Round-off detection (after QUADPACK's iroff tests): a bisection that did not reduce
+            // the estimate and moved the value by less than it is a stall. The integrand's own
+            // rounding noise (e.g. ½|p − q| for p and q equal to 1e-9 relative) stalls every
+            // time, an unresolved feature only until it is resolved: halves are frozen at once
+            // when the estimate is within 1e4 round-off floors, otherwise after three stalls in
+            // a row. Frozen estimates stay in the reported total.
+            boolean stall = error[i] + error[j] >= 0.99 * oldError
+                    && Math.abs(result[i] + result[j] - oldResult) <= oldError;
+            int run = stall ? oldStalls + 1 : 0;
+            stalls[i] = run;
+            stalls[j] = run;
+            if (stall && (oldError <= 1e4 * oldFloor || run >= 3)) {
                 floor[i] = Math.max(floor[i], error[i]);
                 floor[j] = Math.max(floor[j], error[j]);
             }

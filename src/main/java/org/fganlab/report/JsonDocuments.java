@@ -9,6 +9,7 @@ import org.fganlab.gan.HistoryPoint;
 import org.fganlab.gan.TrainingConfig;
 import org.fganlab.gan.TrainingResult;
 import org.fganlab.theory.DivergenceValues;
+import org.fganlab.theory.GaussianFit;
 import org.fganlab.theory.IdentityCheck;
 import org.fganlab.theory.Validation;
 
@@ -47,6 +48,23 @@ public final class JsonDocuments {
         }
         ArrayNode skipped = root.putArray("skipped");
         v.skipped().forEach(skipped::add);
+        return root;
+    }
+
+    /**
+     * {@code {"target":…, "divergence":…, "mu":…, "sigma":…, "value":…, "evaluations":…}}: the
+     * exact best Gaussian fit (DESIGN.md, {@code fit --json}); value in nats.
+     *
+     * @param target the target's spec
+     * @param divergence the registry name of the divergence
+     * @param fit the result
+     */
+    public static ObjectNode fit(String target, String divergence, GaussianFit.Result fit) {
+        ObjectNode root = Json.object().put("target", target).put("divergence", divergence);
+        Json.put(root, "mu", fit.mu());
+        Json.put(root, "sigma", fit.sigma());
+        Json.put(root, "value", fit.value());
+        root.put("evaluations", fit.evaluations());
         return root;
     }
 

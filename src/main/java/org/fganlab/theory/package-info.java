@@ -3,7 +3,8 @@
  * registered f-divergence, Wasserstein-1 as ∫|F_P − F_Q|, the optimal discriminator
  * D* = p/(p+q) and the GAN value V(G,D) (Goodfellow et al. 2014, Prop. 1 and Thm. 1), the f-GAN
  * variational bound at T* = f'(p/q) (Nowozin et al. 2016, eq. 4), the generator-gradient
- * identities of Arjovsky &amp; Bottou 2017 (Thm. 2.5), and closed forms for Gaussian pairs.
+ * identities of Arjovsky &amp; Bottou 2017 (Thm. 2.5), closed forms for Gaussian pairs, and the
+ * exact best Gaussian fit argmin over (μ, σ) of D_f(P‖N(μ, σ²)) ({@link org.fganlab.theory.GaussianFit}).
  *
  * <p>Every integral goes through {@link org.fganlab.theory.PairQuadrature}: the real line is split
  * at component modes, support ends and (for kinked integrands) the crossings p = q, unbounded

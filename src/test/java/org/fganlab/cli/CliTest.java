@@ -144,7 +144,7 @@ class CliTest {
 
     @Test
     void reproduceQuickWritesTheReport(@TempDir Path dir) throws IOException {
-        Run r = run("reproduce", "--quick", "--out", dir.toString());
+        Run r = run("reproduce", "gan-theorem", "--quick", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("[1/1] gan-theorem"), "progress lines on stderr: " + r.err());
         Path report = dir.resolve("REPORT.md");

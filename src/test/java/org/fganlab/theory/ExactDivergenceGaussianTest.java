@@ -128,4 +128,21 @@ class ExactDivergenceGaussianTest {
         assertTrue(actual <= r.errorEstimate() + 4 * Math.ulp(r.value()),
                 "actual " + actual + " > estimate " + r.errorEstimate());
     }
+
+    /**
+     * Regression (found by the Gaussian fit of issue 3): for nearly identical densities the
+     * integrand is rounding noise relative to its size and the relative goal is out of reach;
+     * the quadrature must still finish, with the value right to the precision the inputs allow.
+     */
+    @org.junit.jupiter.api.Test
+    void nearlyIdenticalDensitiesFinishWithinTheBudget() {
+        QuadratureResult kl = EXACT.divergence(Divergences.byName("kl"), new Normal(0, 1), new Normal(1e-9, 1));
+        assertEquals(5e-19, kl.value(), 1e-6 * 5e-19);
+        QuadratureResult tv = EXACT.divergence(Divergences.byName("tv"), new Normal(0, 1), new Normal(1e-9, 1));
+        assertEquals(Erf.erf(1e-9 / (2 * Math.sqrt(2))), tv.value(), 1e-6 * tv.value());
+        QuadratureResult js = EXACT.divergence(Divergences.byName("js"), new Normal(1000, 0.001),
+                new Normal(1000, 0.0010000000001));
+        // JSD ≈ (f''(1)/2)·δᵀIδ with f''(1) = 1/4 and I_σσ = 2/σ²: (1/8)·2·(1e-13/1e-3)²
+        assertEquals(0.25 * 1e-20, js.value(), 1e-5 * 0.25e-20);
+    }
 }
