@@ -216,12 +216,16 @@ public final class Mlp {
      * @param gradInput null, or written: the first batch·inputSize() entries, row-major like x;
      *     may not be params, gradParams or gradOut
      * @throws IllegalArgumentException on a wrong length or aliasing, if ws has seen no forward
-     *     pass, or batch differs from that pass's
+     *     pass, if that pass was made by another Mlp, or batch differs from that pass's
      */
     public void backward(double[] params, double[] gradOut, int batch, Workspace ws,
             double[] gradParams, double[] gradInput) {
         checkLength("params", params, parameterCount);
         checkWorkspace(ws, batch);
+        if (ws.batch >= 0 && ws.lastForward != this) {
+            throw new IllegalArgumentException("the last forward pass with this workspace was made"
+                    + " by another network, " + ws.lastForward);
+        }
         if (ws.batch != batch) {
             throw new IllegalArgumentException("batch must equal the batch of the last forward pass"
                     + " with this workspace (" + ws.batch + "), got " + batch);
@@ -285,6 +289,7 @@ public final class Mlp {
             }
         }
         ws.batch = batch;
+        ws.lastForward = this;
     }
 
     private void backwardUnchecked(double[] params, double[] gradOut, int batch, Workspace ws,
@@ -499,7 +504,8 @@ public final class Mlp {
      * Caller-owned buffers of one {@link Mlp} architecture for batches up to {@link #maxBatch()}:
      * each layer's pre-activations and activations (one row per unit, feature-major), two
      * gradient buffers, and the scratch of the weight-gradient kernel. Not thread-safe: one per
-     * thread. It remembers the batch of the last forward pass, which {@link Mlp#backward} checks.
+     * thread. It remembers the batch and the network of the last forward pass, which
+     * {@link Mlp#backward} checks.
      */
     public static final class Workspace {
         private final int[] widths;
@@ -515,6 +521,7 @@ public final class Mlp {
         final double[][] tile;
         final double[][] acc;
         int batch = -1;
+        Mlp lastForward;
 
         private Workspace(Mlp mlp, int maxBatch) {
             this.widths = mlp.widths;
