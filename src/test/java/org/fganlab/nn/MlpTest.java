@@ -167,8 +167,8 @@ class MlpTest {
 
     /**
      * A sample's output and gradient do not depend on the batch it is in: a batch of 150 through a
-     * 300-wide layer crosses the tiles of both kernels (64 samples per affine tile at 300 inputs,
-     * 32 per outer-product tile), and must agree with 150 single-sample passes.
+     * 300-wide layer (4 full outer-product tiles of 32 samples and a partial one; both
+     * orientations of that kernel) must agree with 150 single-sample passes.
      */
     @Test
     void batchedPassAgreesWithSingleSamples() {
