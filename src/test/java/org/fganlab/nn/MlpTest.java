@@ -167,8 +167,8 @@ class MlpTest {
 
     /**
      * A sample's output and gradient do not depend on the batch it is in: a batch of 150 through a
-     * 300-wide layer crosses the tiles of both kernels (64 samples per affine tile at 300 inputs,
-     * 32 per outer-product tile), and must agree with 150 single-sample passes.
+     * 300-wide layer (4 full outer-product tiles of 32 samples and a partial one; both
+     * orientations of that kernel) must agree with 150 single-sample passes.
      */
     @Test
     void batchedPassAgreesWithSingleSamples() {
@@ -338,6 +338,10 @@ class MlpTest {
         double[] shared = new double[13];
         assertMessage("gradInput may not alias params, gradParams or gradOut",
                 () -> TINY.backward(p, shared, 3, ws, g, shared));
+        Mlp sameWidths = new Mlp(new int[] {2, 3, 1}, Activation.RELU, Activation.TANH);
+        assertMessage("the last forward pass with this workspace was made by another network,"
+                + " Mlp[2, 3, 1](hidden=TANH, output=TANH)",
+                () -> sameWidths.backward(p, new double[3], 3, ws, g, null));
         assertMessage("maxBatch must be >= 1, got 0", () -> TINY.workspace(0));
         assertMessage("params must have length 13, got 3", () -> TINY.initialize(new double[3], new Well19937c(1)));
         assertArrayEquals(TINY_PARAMS, p, 0.0);

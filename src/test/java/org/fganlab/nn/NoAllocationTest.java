@@ -1,0 +1,49 @@
+package org.fganlab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The training step (forward, backward, optimiser step) allocates nothing on the heap. */
+class NoAllocationTest {
+
+    @Test
+    void trainingStepAllocatesNothing() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "HotSpot allocation counter");
+        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
+        assumeTrue(counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled());
+
+        Mlp net = new Mlp(new int[] {1, 64, 64, 1}, Activation.TANH, Activation.LINEAR);
+        int batch = 200;
+        SplittableRandom rng = new SplittableRandom(9);
+        double[] params = MlpTest.randomParams(net, rng);
+        double[] x = MlpTest.random(batch, rng);
+        double[] gradOut = MlpTest.random(batch, rng);
+        double[] out = new double[batch];
+        double[] grad = new double[net.parameterCount()];
+        double[] gradInput = new double[batch];
+        Mlp.Workspace ws = net.workspace(batch);
+        Optimizer adam = new Adam(params.length, 1e-6);
+        Optimizer sgd = new Sgd(params.length, 1e-6);
+        Runnable step = () -> {
+            net.forward(params, x, batch, ws, out);
+            net.backward(params, gradOut, batch, ws, grad, gradInput);
+            adam.step(params, grad);
+            sgd.step(params, grad);
+        };
+        for (int k = 0; k < 200; k++) {
+            step.run(); // warm up: class loading and the interpreter's first calls may allocate
+        }
+        long threadId = Thread.currentThread().getId();
+        long before = counter.getThreadAllocatedBytes(threadId);
+        for (int k = 0; k < 100; k++) {
+            step.run();
+        }
+        long allocated = counter.getThreadAllocatedBytes(threadId) - before;
+        assertEquals(0, allocated, "bytes allocated by 100 training steps");
+    }
+}
