@@ -37,8 +37,8 @@ public final class GaussianFitExperiment implements Experiment {
 
     /** The f-GAN §4 target. */
     public static final String TARGET = "0.33*normal(-1,0.25) + 0.67*normal(2,1.415)";
-    static final int STEPS = 5000;
-    static final int QUICK_STEPS = 600;
+    static final int STEPS = 2500;
+    static final int QUICK_STEPS = 300;
     static final int SEEDS = 3;
 
     @Override

@@ -161,11 +161,12 @@ public final class Trainer {
     }
 
     /**
-     * One generator step (with its critic step or steps).
+     * One generator step (with its critic step or steps), without history or checks: what
+     * {@link #run} repeats, exposed for benchmarks. Allocates nothing.
      *
      * @return the batch estimate F̂ of the (last) critic step
      */
-    double step() {
+    public double step() {
         if (config.schedule().singleStep()) {
             return jointStep();
         }
