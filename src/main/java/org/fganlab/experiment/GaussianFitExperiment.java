@@ -301,8 +301,7 @@ public final class GaussianFitExperiment implements Experiment {
                 : "Not within 0.05 of the exact optimum: " + String.join(", ", notConverged) + "."
                         + (notConverged.contains("tv") ? " TV does not train: its critic T = ½ tanh V"
                                 + " saturates at ±½ on both batches, F̂ collapses to 0 and the generator"
-                                + " gradient ∂T/∂x vanishes (the f-GAN paper reports TV among the"
-                                + " hard cases too)." : "")
+                                + " gradient ∂T/∂x vanishes." : "")
                         + (notConverged.contains("pearson") || notConverged.contains("alpha:2")
                                 ? " Pearson χ² (and α = 2, the same optimum) lands with σ̂ about two seed"
                                         + " deviations above σ*: its f*(t) = t²/4 + t weights large critic"

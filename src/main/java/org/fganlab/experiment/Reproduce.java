@@ -139,6 +139,9 @@ public final class Reproduce {
             sections.append("\n<a id=\"").append(e.name()).append("\"></a>\n\n")
                     .append(read(section));
         }
+        if (Files.exists(out.resolve("benchmarks").resolve("README.md"))) {
+            sb.append("\nSpeed (JMH, this machine): [benchmarks/README.md](benchmarks/README.md).\n");
+        }
         AtomicFiles.writeString(out.resolve("REPORT.md"), sb + sections.toString());
     }
 
