@@ -100,17 +100,17 @@ class CliTest {
 
     /** Issue 2, item 8: every kind of bad input gives exit 2 and one line naming the token. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "unknown divergence; --div; kl,nope; 'nope'",
-        "malformed spec; --p; normal(0,1; position",
-        "sigma <= 0; --p; normal(0,-1); -1",
-        "weights do not sum to 1; --p; 0.5*normal(0,1) + 0.4*normal(1,1); sum",
-        "NaN parameter; --p; normal(NaN,1); NaN",
-        "infinite parameter; --p; normal(0,Infinity); Infinity",
-        "uniform a >= b; --p; uniform(2,1); uniform",
-        "unknown family; --p; nromal(0,1); nromal",
-        "bad alpha; --div; alpha:1; alpha",
-    })
+    @CsvSource(delimiter = ';', textBlock = """
+        unknown divergence; --div; kl,nope; 'nope'
+        malformed spec; --p; normal(0,1; position
+        sigma <= 0; --p; normal(0,-1); -1
+        weights do not sum to 1; --p; 0.5*normal(0,1) + 0.4*normal(1,1); sum
+        NaN parameter; --p; normal(NaN,1); NaN
+        infinite parameter; --p; normal(0,Infinity); Infinity
+        uniform a >= b; --p; uniform(2,1); uniform
+        unknown family; --p; nromal(0,1); nromal
+        bad alpha; --div; alpha:1; alpha
+        """)
     void badInputIsAUsageError(String what, String option, String value, String mentioned) {
         String p = option.equals("--p") ? value : "normal(0,1)";
         String div = option.equals("--div") ? value : "kl";

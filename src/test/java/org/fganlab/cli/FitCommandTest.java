@@ -46,13 +46,13 @@ class FitCommandTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "w1 is not an f-divergence; normal(0,1); w1; w1",
-        "unknown name; normal(0,1); nope; 'nope'",
-        "a list; normal(0,1); kl,js; one f-divergence",
-        "bad spec; normal(0,-1); kl; -1",
-        "every fit infinite; uniform(0,1); reverse-kl; bounded support",
-    })
+    @CsvSource(delimiter = ';', textBlock = """
+        w1 is not an f-divergence; normal(0,1); w1; w1
+        unknown name; normal(0,1); nope; 'nope'
+        a list; normal(0,1); kl,js; one f-divergence
+        bad spec; normal(0,-1); kl; -1
+        every fit infinite; uniform(0,1); reverse-kl; bounded support
+        """)
     void badInputExitsTwoWithOneLine(String what, String target, String div, String mentioned) {
         CliTest.Run r = CliTest.run("fit", "--target", target, "--div", div);
         assertEquals(2, r.code(), what + ": " + r.err());

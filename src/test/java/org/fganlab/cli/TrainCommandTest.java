@@ -46,18 +46,18 @@ class TrainCommandTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "unknown generator; --generator; wavelet; wavelet",
-        "unknown schedule; --schedule; sometimes; sometimes",
-        "bad critic steps; --schedule; alternating:0; '0'",
-        "steps <= 0; --steps; 0; got 0",
-        "negative steps; --steps; -5; got -5",
-        "learning rate <= 0; --lr; 0; learning rate",
-        "unknown loss; --loss; hinge; hinge",
-        "2-D target for the gaussian generator; --target; ring(8,2,0.02); dimension 2",
-        "bad 2-D spec; --target; ring(8,2); ring",
-        "unknown divergence; --div; nope; 'nope'",
-    })
+    @CsvSource(delimiter = ';', textBlock = """
+        unknown generator; --generator; wavelet; wavelet
+        unknown schedule; --schedule; sometimes; sometimes
+        bad critic steps; --schedule; alternating:0; '0'
+        steps <= 0; --steps; 0; got 0
+        negative steps; --steps; -5; got -5
+        learning rate <= 0; --lr; 0; learning rate
+        unknown loss; --loss; hinge; hinge
+        2-D target for the gaussian generator; --target; ring(8,2,0.02); dimension 2
+        bad 2-D spec; --target; ring(8,2); ring
+        unknown divergence; --div; nope; 'nope'
+        """)
     void badInputIsAUsageError(String what, String option, String value, String mentioned, @TempDir Path dir) {
         String target = option.equals("--target") ? value : TARGET;
         String div = option.equals("--div") ? value : "kl";

@@ -129,7 +129,7 @@ class DensitySpecTest {
 
     // ---- bad inputs: one test each, asserting type, position and the named token ----
 
-    private static SpecException bad(String spec, int position, String... fragments) {
+    private static SpecException assertBad(String spec, int position, String... fragments) {
         SpecException e = assertThrows(SpecException.class, () -> DensitySpec.parse(spec));
         assertInstanceOf(IllegalArgumentException.class, e);
         assertEquals(position, e.position(), e.getMessage());
@@ -144,112 +144,112 @@ class DensitySpecTest {
 
     @Test
     void unknownFamily() {
-        SpecException e = bad("nromal(0,1)", 0, "unknown density 'nromal'");
+        SpecException e = assertBad("nromal(0,1)", 0, "unknown density 'nromal'");
         assertEquals("bad density spec at position 0: unknown density 'nromal' (expected normal,"
                 + " gaussian, uniform, laplace, logistic, student)", e.getMessage());
-        bad("0.5*normal(0,1) + 0.5*cauchy(0,1)", 22, "'cauchy'");
+        assertBad("0.5*normal(0,1) + 0.5*cauchy(0,1)", 22, "'cauchy'");
     }
 
     @Test
     void malformedNumberTokenWithItsPosition() {
-        bad("normal(0,1.2.3)", 9, "malformed number '1.2.3'", "sigma");
-        bad("normal(0,1e)", 9, "malformed number '1e'");
-        bad("normal(- 1, 1)", 7, "malformed number '-'", "mu");
-        bad("normal(0x10,1)", 7, "malformed number '0x10'");
-        bad("0.5normal(0,1)", 0, "malformed number '0.5normal'");
+        assertBad("normal(0,1.2.3)", 9, "malformed number '1.2.3'", "sigma");
+        assertBad("normal(0,1e)", 9, "malformed number '1e'");
+        assertBad("normal(- 1, 1)", 7, "malformed number '-'", "mu");
+        assertBad("normal(0x10,1)", 7, "malformed number '0x10'");
+        assertBad("0.5normal(0,1)", 0, "malformed number '0.5normal'");
     }
 
     @Test
     void nonPositiveScale() {
-        SpecException e = bad("normal(0, -1)", 10, "sigma", "'-1'");
+        SpecException e = assertBad("normal(0, -1)", 10, "sigma", "'-1'");
         assertEquals("bad density spec at position 10: sigma must be positive and finite,"
                 + " got '-1'", e.getMessage());
-        bad("normal(0,0)", 9, "sigma must be positive and finite, got '0'");
-        bad("laplace(1, 0.0)", 11, "b must be positive and finite, got '0.0'");
-        bad("logistic(1,-2e-3)", 11, "s must be positive and finite, got '-2e-3'");
-        bad("student(0,0,1)", 8, "nu must be positive and finite, got '0'");
-        bad("student(3,0,-1)", 12, "sigma must be positive and finite, got '-1'");
-        bad("normal(0,1e-999)", 9, "sigma must be positive and finite, got '1e-999'");
+        assertBad("normal(0,0)", 9, "sigma must be positive and finite, got '0'");
+        assertBad("laplace(1, 0.0)", 11, "b must be positive and finite, got '0.0'");
+        assertBad("logistic(1,-2e-3)", 11, "s must be positive and finite, got '-2e-3'");
+        assertBad("student(0,0,1)", 8, "nu must be positive and finite, got '0'");
+        assertBad("student(3,0,-1)", 12, "sigma must be positive and finite, got '-1'");
+        assertBad("normal(0,1e-999)", 9, "sigma must be positive and finite, got '1e-999'");
     }
 
     @Test
     void weightsNotSummingToOne() {
-        SpecException e = bad("0.5*normal(0,1) + 0.4*normal(1,1)", 0, "0.5 + 0.4");
+        SpecException e = assertBad("0.5*normal(0,1) + 0.4*normal(1,1)", 0, "0.5 + 0.4");
         assertEquals("bad density spec at position 0: mixture weights 0.5 + 0.4 sum to 0.9,"
                 + " expected 1 within 1e-9", e.getMessage());
-        bad("  0.5*normal(0,1) + 0.5000001*normal(1,1)", 2, "sum to 1.0000000999999998");
+        assertBad("  0.5*normal(0,1) + 0.5000001*normal(1,1)", 2, "sum to 1.0000000999999998");
     }
 
     @Test
     void nonPositiveWeight() {
-        bad("-0.5*normal(0,1) + 1.5*normal(0,1)", 0,
+        assertBad("-0.5*normal(0,1) + 1.5*normal(0,1)", 0,
                 "mixture weight must be positive and finite, got '-0.5'");
-        bad("1*normal(0,1) + 0*normal(1,1)", 16,
+        assertBad("1*normal(0,1) + 0*normal(1,1)", 16,
                 "mixture weight must be positive and finite, got '0'");
     }
 
     @Test
     void nanAndInfiniteParameters() {
-        bad("normal(NaN,1)", 7, "mu must be finite, got 'NaN'");
-        bad("normal(0,Infinity)", 9, "sigma must be positive and finite, got 'Infinity'");
-        bad("normal(0, -inf)", 10, "sigma must be positive and finite, got '-inf'");
-        bad("normal(1e999,1)", 7, "mu must be finite, got '1e999'");
-        bad("uniform(-1e400,1)", 8, "a must be finite, got '-1e400'");
-        bad("nan*normal(0,1)", 0, "mixture weight must be positive and finite, got 'nan'");
+        assertBad("normal(NaN,1)", 7, "mu must be finite, got 'NaN'");
+        assertBad("normal(0,Infinity)", 9, "sigma must be positive and finite, got 'Infinity'");
+        assertBad("normal(0, -inf)", 10, "sigma must be positive and finite, got '-inf'");
+        assertBad("normal(1e999,1)", 7, "mu must be finite, got '1e999'");
+        assertBad("uniform(-1e400,1)", 8, "a must be finite, got '-1e400'");
+        assertBad("nan*normal(0,1)", 0, "mixture weight must be positive and finite, got 'nan'");
     }
 
     @Test
     void uniformNeedsALessThanB() {
-        SpecException e = bad("uniform(2,1)", 8, "a=2, b=1");
+        SpecException e = assertBad("uniform(2,1)", 8, "a=2, b=1");
         assertEquals("bad density spec at position 8: uniform(a,b) needs a < b, got a=2, b=1",
                 e.getMessage());
-        bad("uniform( 1.0 , 1 )", 9, "a=1.0, b=1");
+        assertBad("uniform( 1.0 , 1 )", 9, "a=1.0, b=1");
     }
 
     @Test
     void wrongArity() {
-        bad("normal(0)", 8, "normal(mu,sigma) takes 2 parameters, got 1 before ')'");
-        bad("normal()", 7, "normal(mu,sigma) takes 2 parameters, got 0 before ')'");
-        bad("normal(0,1,2)", 11, "normal(mu,sigma) takes 2 parameters, got an extra '2'");
-        bad("student(1,2)", 11, "student(nu,mu,sigma) takes 3 parameters, got 2");
-        bad("gaussian(0,1,)", 12, "takes 2 parameters, got an extra ','");
-        bad("normal(0,1,", 10, "takes 2 parameters, got an extra ','");
+        assertBad("normal(0)", 8, "normal(mu,sigma) takes 2 parameters, got 1 before ')'");
+        assertBad("normal()", 7, "normal(mu,sigma) takes 2 parameters, got 0 before ')'");
+        assertBad("normal(0,1,2)", 11, "normal(mu,sigma) takes 2 parameters, got an extra '2'");
+        assertBad("student(1,2)", 11, "student(nu,mu,sigma) takes 3 parameters, got 2");
+        assertBad("gaussian(0,1,)", 12, "takes 2 parameters, got an extra ','");
+        assertBad("normal(0,1,", 10, "takes 2 parameters, got an extra ','");
     }
 
     @Test
     void missingParenthesis() {
-        bad("normal 0,1)", 7, "expected '(' after 'normal', got '0'");
-        bad("normal", 6, "expected '(' after 'normal', got end of input");
-        bad("normal(0,1", 10, "expected ')' after sigma", "got end of input");
-        bad("normal(0 1)", 9, "expected ',' after mu", "got '1'");
+        assertBad("normal 0,1)", 7, "expected '(' after 'normal', got '0'");
+        assertBad("normal", 6, "expected '(' after 'normal', got end of input");
+        assertBad("normal(0,1", 10, "expected ')' after sigma", "got end of input");
+        assertBad("normal(0 1)", 9, "expected ',' after mu", "got '1'");
     }
 
     @Test
     void trailingGarbage() {
-        bad("normal(0,1) x", 12, "unexpected 'x'", "expected '+' or end of input");
-        bad("normal(0,1))", 11, "unexpected ')'");
-        bad("normal(0,1) +", 13, "after '+' at position 12, got end of input");
-        bad("0.5*normal(0,1) + 0.5*normal(0,1) ; ", 34, "unexpected ';'");
+        assertBad("normal(0,1) x", 12, "unexpected 'x'", "expected '+' or end of input");
+        assertBad("normal(0,1))", 11, "unexpected ')'");
+        assertBad("normal(0,1) +", 13, "after '+' at position 12, got end of input");
+        assertBad("0.5*normal(0,1) + 0.5*normal(0,1) ; ", 34, "unexpected ';'");
     }
 
     @Test
     void emptyInput() {
-        bad("", 0, "empty density spec");
-        bad("   ", 3, "empty density spec");
-        bad(null, 0, "density spec is null");
+        assertBad("", 0, "empty density spec");
+        assertBad("   ", 3, "empty density spec");
+        assertBad(null, 0, "density spec is null");
     }
 
     @Test
     void mixtureTermWithoutWeight() {
-        bad("normal(0,1) + 0.5*normal(1,1)", 0, "mixture component 'normal' needs a weight");
-        bad("0.5*normal(0,1) + gaussian(1,1)", 18, "'gaussian' needs a weight");
+        assertBad("normal(0,1) + 0.5*normal(1,1)", 0, "mixture component 'normal' needs a weight");
+        assertBad("0.5*normal(0,1) + gaussian(1,1)", 18, "'gaussian' needs a weight");
     }
 
     @Test
     void weightWithoutStarOrName() {
-        bad("0.5 normal(0,1)", 4, "expected '*' after weight '0.5', got 'normal'");
-        bad("0.5*(0,1)", 4, "expected a density name", "got '('");
-        bad("0.5*", 4, "expected a density name", "got end of input");
-        bad("(normal(0,1))", 0, "expected a density name", "got '('");
+        assertBad("0.5 normal(0,1)", 4, "expected '*' after weight '0.5', got 'normal'");
+        assertBad("0.5*(0,1)", 4, "expected a density name", "got '('");
+        assertBad("0.5*", 4, "expected a density name", "got end of input");
+        assertBad("(normal(0,1))", 0, "expected a density name", "got '('");
     }
 }

@@ -156,7 +156,7 @@ class MixtureTest {
         assertEquals(5, bounded.scale());
     }
 
-    private static void rejects(String message, double[] w, Density[] c) {
+    private static void assertRejects(String message, double[] w, Density[] c) {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new Mixture(w, c));
         assertEquals(message, e.getMessage());
@@ -165,16 +165,16 @@ class MixtureTest {
     @Test
     void constructorRejectsBadWeightsAndComponents() {
         Density[] two = {LEFT, RIGHT};
-        rejects("weights must sum to 1 within 1e-9, got 0.9", new double[] {0.5, 0.4}, two);
-        rejects("weights[1] must be positive and finite, got -0.5", new double[] {1.5, -0.5},
+        assertRejects("weights must sum to 1 within 1e-9, got 0.9", new double[] {0.5, 0.4}, two);
+        assertRejects("weights[1] must be positive and finite, got -0.5", new double[] {1.5, -0.5},
                 two);
-        rejects("weights[0] must be positive and finite, got NaN",
+        assertRejects("weights[0] must be positive and finite, got NaN",
                 new double[] {Double.NaN, 1}, two);
-        rejects("weights and components must have the same length, got 1 and 2",
+        assertRejects("weights and components must have the same length, got 1 and 2",
                 new double[] {1}, two);
-        rejects("a mixture needs at least one component, got 0", new double[0], new Density[0]);
-        rejects("components[1] must not be null", new double[] {0.5, 0.5},
+        assertRejects("a mixture needs at least one component, got 0", new double[0], new Density[0]);
+        assertRejects("components[1] must not be null", new double[] {0.5, 0.5},
                 new Density[] {LEFT, null});
-        rejects("weights and components must not be null, got weights=null", null, two);
+        assertRejects("weights and components must not be null, got weights=null", null, two);
     }
 }

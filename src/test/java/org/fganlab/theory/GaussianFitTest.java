@@ -154,20 +154,20 @@ class GaussianFitTest {
      * 3e-12 in μ* and σ* for every row; the tolerance is the required 1e-7.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        // divergence, mu*, sigma*, D* (nats)
-        "tv,         1.3394160122772148128,  1.8790027006305951026, 0.24104511986558262404",
-        "kl,         1.01,                   1.830851099898623651,  0.28805865390721651367",
-        "reverse-kl, 1.5839799421896791304,  1.6300422016843124387, 0.25060037357071716659",
-        "pearson,    0.56620689784212666192, 1.9271420135537184894, 0.66164660419917835264",
-        "neyman,     1.8284208588870576717,  1.5178068995141862289, 0.40710040851613855001",
-        "hellinger,  1.317479308812890357,   1.732046900771928779,  0.13654384399936609984",
-        "jeffrey,    1.3248376058401548837,  1.7027936208074882133, 0.5789381518671423926",
-        "js,         1.3125284439658311893,  1.7529434576791665911, 0.064900717472008135824",
-        "gan,        1.3125284439658311893,  1.7529434576791665911, -1.2564929261758743472",
-        "alpha:0.5,  1.317479308812890357,   1.732046900771928779,  0.27308768799873219969",
-        "alpha:2,    0.56620689784212666192, 1.9271420135537184894, 0.33082330209958917632",
-    })
+    @CsvSource(textBlock = """
+        # divergence, mu*, sigma*, D* (nats)
+        tv,         1.3394160122772148128,  1.8790027006305951026, 0.24104511986558262404
+        kl,         1.01,                   1.830851099898623651,  0.28805865390721651367
+        reverse-kl, 1.5839799421896791304,  1.6300422016843124387, 0.25060037357071716659
+        pearson,    0.56620689784212666192, 1.9271420135537184894, 0.66164660419917835264
+        neyman,     1.8284208588870576717,  1.5178068995141862289, 0.40710040851613855001
+        hellinger,  1.317479308812890357,   1.732046900771928779,  0.13654384399936609984
+        jeffrey,    1.3248376058401548837,  1.7027936208074882133, 0.5789381518671423926
+        js,         1.3125284439658311893,  1.7529434576791665911, 0.064900717472008135824
+        gan,        1.3125284439658311893,  1.7529434576791665911, -1.2564929261758743472
+        alpha:0.5,  1.317479308812890357,   1.732046900771928779,  0.27308768799873219969
+        alpha:2,    0.56620689784212666192, 1.9271420135537184894, 0.33082330209958917632
+        """)
     void matchesTheMpmathReferenceOptima(String name, double mu, double sigma, double value) {
         GaussianFit.Result r = FIT.fit(Divergences.byName(name), fganTarget());
         assertEquals(mu, r.mu(), TOL, name + " mu*");
@@ -182,7 +182,11 @@ class GaussianFitTest {
      * pair has the same minimiser, and the minima are related by the same map.
      */
     @ParameterizedTest(name = "{0} vs {1}")
-    @CsvSource({"js, gan, 2, -1.3862943611198906", "hellinger, alpha:0.5, 2, 0", "pearson, alpha:2, 0.5, 0"})
+    @CsvSource(textBlock = """
+        js, gan, 2, -1.3862943611198906
+        hellinger, alpha:0.5, 2, 0
+        pearson, alpha:2, 0.5, 0
+        """)
     void relatedDivergencesShareTheirMinimiser(String a, String b, double scale, double offset) {
         GaussianFit.Result ra = FIT.fit(Divergences.byName(a), fganTarget());
         GaussianFit.Result rb = FIT.fit(Divergences.byName(b), fganTarget());
@@ -271,6 +275,10 @@ class GaussianFitTest {
 
     // ------------------------------------------------------------------ TV without quadrature
 
+    static Stream<String> tvTargets() {
+        return Stream.of(FGAN_TARGET, "0.5*normal(-2,0.5) + 0.5*normal(2,0.5)");
+    }
+
     /**
      * TV = ½∫|p − q| has the gradient ½∫ sign(q − p)·∂q/∂θ dx, and ∂q/∂μ = −∂q/∂x,
      * ∂q/∂σ = −∂/∂x[(x − μ)q/σ]: each piece between crossings c_k of p and q integrates to
@@ -279,7 +287,7 @@ class GaussianFitTest {
      * log p − log q, no quadrature: the gradient of the fitted optimum must vanish.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {FGAN_TARGET, "0.5*normal(-2,0.5) + 0.5*normal(2,0.5)"})
+    @MethodSource("tvTargets")
     void tvOptimumHasZeroGradientByItsCrossings(String spec) {
         Density p = DensitySpec.parse(spec);
         GaussianFit.Result r = FIT.fit(Divergences.byName("tv"), p);
@@ -310,12 +318,12 @@ class GaussianFitTest {
 
     /** Every Gaussian fit infinite: IllegalArgumentException naming the divergence and why. */
     @ParameterizedTest(name = "{0} of {1}")
-    @CsvSource(delimiter = ';', value = {
-        "kl; student(2,0,1); tail",
-        "pearson; laplace(0,1); tail",
-        "reverse-kl; uniform(0,1); bounded support",
-        "neyman; uniform(-1,1); bounded support",
-    })
+    @CsvSource(delimiter = ';', textBlock = """
+        kl; student(2,0,1); tail
+        pearson; laplace(0,1); tail
+        reverse-kl; uniform(0,1); bounded support
+        neyman; uniform(-1,1); bounded support
+        """)
     void everyFitInfiniteIsAnIllegalArgument(String name, String spec, String reason) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FIT.fit(Divergences.byName(name), DensitySpec.parse(spec)));

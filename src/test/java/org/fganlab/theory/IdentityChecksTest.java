@@ -22,22 +22,22 @@ class IdentityChecksTest {
     private static final IdentityChecks CHECKS = new IdentityChecks();
 
     @ParameterizedTest(name = "{0} vs {1}")
-    @CsvSource(delimiter = ';', value = {
-        "normal(0,1); normal(1,1.5)",
-        "normal(0,1); normal(0,1)",
-        "normal(0,1.3); normal(0,0.8)",
-        "0.5*normal(-2,0.5) + 0.5*normal(2,0.5); normal(0,2)",
-        "0.33*normal(-1,0.25) + 0.67*normal(2,1.415); normal(1,1.5)",
-        "laplace(0,1); normal(0,1)",
-        "logistic(0,1); logistic(1,1)",
-        "student(3,0,1); normal(0,1)",
-        "student(1,0,1); student(4,0,2)",
-        "uniform(-1,1); normal(0,1)",
-        "normal(0,1); uniform(-3,3)",
-        "uniform(0,1); uniform(2,3)",
-        "uniform(0,1); uniform(0.5,1.5)",
-        "normal(-5,0.3); normal(5,0.3)",
-    })
+    @CsvSource(delimiter = ';', textBlock = """
+        normal(0,1); normal(1,1.5)
+        normal(0,1); normal(0,1)
+        normal(0,1.3); normal(0,0.8)
+        0.5*normal(-2,0.5) + 0.5*normal(2,0.5); normal(0,2)
+        0.33*normal(-1,0.25) + 0.67*normal(2,1.415); normal(1,1.5)
+        laplace(0,1); normal(0,1)
+        logistic(0,1); logistic(1,1)
+        student(3,0,1); normal(0,1)
+        student(1,0,1); student(4,0,2)
+        uniform(-1,1); normal(0,1)
+        normal(0,1); uniform(-3,3)
+        uniform(0,1); uniform(2,3)
+        uniform(0,1); uniform(0.5,1.5)
+        normal(-5,0.3); normal(5,0.3)
+        """)
     void everyCheckPasses(String p, String q) {
         Validation v = CHECKS.run(DensitySpec.parse(p), DensitySpec.parse(q));
         String failed = v.checks().stream().filter(c -> !c.passed())
