@@ -135,7 +135,7 @@ public final class Reproduce {
                 continue;
             }
             sb.append("| [").append(e.name()).append("](#").append(e.name()).append(") | ")
-                    .append(read(headline).strip()).append(" |\n");
+                    .append(tableCell(read(headline).strip())).append(" |\n");
             sections.append("\n<a id=\"").append(e.name()).append("\"></a>\n\n")
                     .append(read(section));
         }
@@ -143,6 +143,11 @@ public final class Reproduce {
             sb.append("\nSpeed (JMH, this machine): [benchmarks/README.md](benchmarks/README.md).\n");
         }
         AtomicFiles.writeString(out.resolve("REPORT.md"), sb + sections.toString());
+    }
+
+    /** A headline as a Markdown table cell: pipes not already escaped are escaped. */
+    static String tableCell(String text) {
+        return text.replaceAll("(?<!\\\\)\\|", "\\\\|");
     }
 
     private static String read(Path p) {
