@@ -140,14 +140,14 @@ public final class GanTheoremExperiment implements Experiment {
                 "tolerance", "passed");
         for (PairResult r : results) {
             List<Object> row = new ArrayList<>(List.of(r.pair().label(), r.pair().p(), r.pair().q()));
-            r.values().forEach(e -> row.add(exact(e.result().value())));
-            row.add(exact(r.vStar()));
-            row.add(exact(r.thm1Residual()));
-            row.add(exact(r.prop1().lhs() - r.prop1().rhs()));
+            r.values().forEach(e -> row.add(Tables.exact(e.result().value())));
+            row.add(Tables.exact(r.vStar()));
+            row.add(Tables.exact(r.thm1Residual()));
+            row.add(Tables.exact(r.prop1().lhs() - r.prop1().rhs()));
             values.row(row.toArray());
             for (IdentityCheck c : r.validation().checks()) {
-                checkRows.row(r.pair().label(), c.name(), c.relation(), exact(c.lhs()),
-                        exact(c.rhs()), exact(c.absError()), exact(c.tolerance()), c.passed());
+                checkRows.row(r.pair().label(), c.name(), c.relation(), Tables.exact(c.lhs()),
+                        Tables.exact(c.rhs()), Tables.exact(c.absError()), Tables.exact(c.tolerance()), c.passed());
             }
         }
         AtomicFiles.writeString(ctx.dir().resolve("divergences.csv"), values.csv());
@@ -264,10 +264,5 @@ public final class GanTheoremExperiment implements Experiment {
             t.row(row.toArray());
         }
         return t;
-    }
-
-    /** Full-precision text of a double for CSV ("Infinity" for +∞). */
-    static String exact(double v) {
-        return Double.toString(v);
     }
 }

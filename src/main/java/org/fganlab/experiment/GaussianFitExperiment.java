@@ -57,6 +57,11 @@ public final class GaussianFitExperiment implements Experiment {
             return runs.stream().mapToDouble(g).average().orElse(Double.NaN);
         }
 
+        /** N(μ̄, σ̄) with the seed-mean trained parameters; null if no run finished. */
+        Normal meanModel() {
+            return runs.isEmpty() ? null : new Normal(mean(TrainingResult::mu), mean(TrainingResult::sigma));
+        }
+
         double std(java.util.function.ToDoubleFunction<TrainingResult> g) {
             double m = mean(g);
             int n = runs.size();
@@ -117,7 +122,7 @@ public final class GaussianFitExperiment implements Experiment {
         double[][] cross = new double[rows.size()][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            Normal q = r.runs().isEmpty() ? null : new Normal(r.mean(TrainingResult::mu), r.mean(TrainingResult::sigma));
+            Normal q = r.meanModel();
             for (int j = 0; j < rows.size(); j++) {
                 cross[i][j] = q == null ? Double.NaN
                         : ExactDivergence.standard().divergence(rows.get(j).f(), p, q).value();
@@ -131,10 +136,10 @@ public final class GaussianFitExperiment implements Experiment {
         Tables history = new Tables("divergence", "seed", "step", "estimate", "mu", "sigma", "exact");
         for (Row r : rows) {
             for (TrainingResult t : r.runs()) {
-                runs.row(r.f().name(), t.config().seed(), d(t.mu()), d(t.sigma()), d(t.finalEstimate()), d(t.exact()));
+                runs.row(r.f().name(), t.config().seed(), Tables.exact(t.mu()), Tables.exact(t.sigma()), Tables.exact(t.finalEstimate()), Tables.exact(t.exact()));
                 for (HistoryPoint h : t.history()) {
-                    history.row(r.f().name(), t.config().seed(), h.step(), d(h.estimate()), d(h.mu()),
-                            d(h.sigma()), d(h.exact()));
+                    history.row(r.f().name(), t.config().seed(), h.step(), Tables.exact(h.estimate()), Tables.exact(h.mu()),
+                            Tables.exact(h.sigma()), Tables.exact(h.exact()));
                 }
             }
         }
@@ -144,7 +149,7 @@ public final class GaussianFitExperiment implements Experiment {
         for (int i = 0; i < rows.size(); i++) {
             List<Object> row = new ArrayList<>(List.of(rows.get(i).f().name()));
             for (double v : cross[i]) {
-                row.add(d(v));
+                row.add(Tables.exact(v));
             }
             crossCsv.row(row.toArray());
         }
@@ -167,7 +172,7 @@ public final class GaussianFitExperiment implements Experiment {
             if (r.runs().isEmpty()) {
                 continue;
             }
-            Normal q = new Normal(r.mean(TrainingResult::mu), r.mean(TrainingResult::sigma));
+            Normal q = r.meanModel();
             double[] qx = new double[m];
             for (int i = 0; i < m; i++) {
                 qx[i] = q.density(x[i]);
@@ -353,10 +358,6 @@ public final class GaussianFitExperiment implements Experiment {
 
     private static String pm(double mean, double std) {
         return Double.isNaN(std) ? Tables.number(mean) : Tables.number(mean) + " ± " + Tables.number(std);
-    }
-
-    private static String d(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     static String fileName(FDivergence f) {

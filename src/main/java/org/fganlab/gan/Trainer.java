@@ -203,9 +203,7 @@ public final class Trainer {
         if (config.loss() == GeneratorLoss.MINIMAX) {
             // ∂(−F)/∂x from the critic's own backward pass; the generator descends F: negate
             critic.backward(omega, gradOutFake, batch, wsFake, gradCritic, gradXFake);
-            for (int i = 0; i < gradXFake.length; i++) {
-                gradXFake[i] = -gradXFake[i];
-            }
+            negate(gradXFake);
         } else {
             critic.backward(omega, gradOutFake, batch, wsFake, gradCritic, null);
             generatorInputGradient();
@@ -312,9 +310,13 @@ public final class Trainer {
         Arrays.fill(gradCriticScratch, 0.0); // the critic's parameter gradient is not wanted here
         critic.backward(omega, gradOutGenerator, batch, wsFake, gradCriticScratch, gradXFake);
         if (config.loss() == GeneratorLoss.MINIMAX) {
-            for (int i = 0; i < gradXFake.length; i++) {
-                gradXFake[i] = -gradXFake[i];
-            }
+            negate(gradXFake);
+        }
+    }
+
+    private static void negate(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = -v[i];
         }
     }
 

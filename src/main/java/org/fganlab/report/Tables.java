@@ -65,6 +65,14 @@ public final class Tables {
         return String.format(Locale.ROOT, "%.3e", v);
     }
 
+    /**
+     * A number for CSV data: full precision ({@link Double#toString}, "Infinity" for +∞), empty
+     * for NaN (a field that does not apply).
+     */
+    public static String exact(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
     /** GitHub Markdown. */
     public String markdown() {
         StringBuilder sb = new StringBuilder();

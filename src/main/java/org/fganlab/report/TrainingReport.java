@@ -22,8 +22,8 @@ public final class TrainingReport {
         Tables csv = new Tables("step", "estimate", "mu", "sigma", "mean_critic_real",
                 "mean_critic_fake", "exact");
         for (HistoryPoint p : r.history()) {
-            csv.row(p.step(), text(p.estimate()), text(p.mu()), text(p.sigma()),
-                    text(p.meanCriticReal()), text(p.meanCriticFake()), text(p.exact()));
+            csv.row(p.step(), Tables.exact(p.estimate()), Tables.exact(p.mu()), Tables.exact(p.sigma()),
+                    Tables.exact(p.meanCriticReal()), Tables.exact(p.meanCriticFake()), Tables.exact(p.exact()));
         }
         AtomicFiles.writeString(dir.resolve("history.csv"), csv.csv());
         Plots.xy(dir.resolve("training.png"), "Training: " + r.config().objective().name()
@@ -46,10 +46,5 @@ public final class TrainingReport {
         s.add(new Plots.Series("variational estimate F", step, est, Plots.Style.LINE));
         s.add(new Plots.Series("exact divergence of Q_theta", step, exact, Plots.Style.DASHED));
         return s;
-    }
-
-    /** Full precision for CSV; empty where not applicable (NaN). */
-    static String text(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 }

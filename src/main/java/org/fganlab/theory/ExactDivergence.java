@@ -1,6 +1,5 @@
 package org.fganlab.theory;
 
-import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import org.fganlab.density.Density;
 import org.fganlab.divergence.FDivergence;
@@ -77,21 +76,7 @@ public final class ExactDivergence {
         double mid = 0.5 * (p.quantile(0.5) + q.quantile(0.5));
         DoubleUnaryOperator diff = x -> x <= mid
                 ? p.cdf(x) - q.cdf(x) : q.survival(x) - p.survival(x);
-        int[] extra = {0};
-        double[] crossings = Crossings.roots(x -> {
-            extra[0]++;
-            return diff.applyAsDouble(x);
-        }, PairQuadrature.scanGrid(p, q));
-        double[] points = PairQuadrature.points(p, q, append(crossings, mid));
-        QuadratureResult r = pairs.quadrature().integrate(x -> Math.abs(diff.applyAsDouble(x)), points,
-                        Math.max(p.scale(), q.scale()));
-        return new QuadratureResult(r.value(), r.errorEstimate(), r.evaluations() + extra[0]);
-    }
-
-    private static double[] append(double[] a, double x) {
-        double[] b = Arrays.copyOf(a, a.length + 1);
-        b[a.length] = x;
-        return b;
+        return pairs.integrateSplit(p, q, x -> Math.abs(diff.applyAsDouble(x)), diff, mid);
     }
 
     /** The pair integrator of this instance. */

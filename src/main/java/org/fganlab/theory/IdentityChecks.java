@@ -1,7 +1,10 @@
 package org.fganlab.theory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.DoubleUnaryOperator;
 import org.fganlab.density.Density;
 import org.fganlab.density.Normal;
@@ -26,6 +29,8 @@ public final class IdentityChecks {
 
     /** Logit perturbations of Prop. 1: sizes. */
     private static final double[] LOGIT_EPSILONS = {0.5, -0.5, 0.05, -0.05};
+    /** The smallest |ε| of LOGIT_EPSILONS, which bounds the predicted gap from below. */
+    private static final double SMALLEST_LOGIT_EPSILON = 0.05;
     /**
      * Perturbation directions: bounded away from 0 (|φ| ≥ ½, so the predicted gap of Prop. 1
      * holds) and constant at ±∞ (an oscillating φ would never settle in the mapped tails).
@@ -66,8 +71,13 @@ public final class IdentityChecks {
     public Validation run(Density p, Density q) {
         List<IdentityCheck> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        QuadratureResult js = div("js", p, q);
-        QuadratureResult kl = div("kl", p, q);
+        // every registered divergence once; the checks below look them up
+        Map<String, QuadratureResult> divergences = new HashMap<>();
+        for (FDivergence f : Divergences.all()) {
+            divergences.put(f.name(), exact.divergence(f, p, q));
+        }
+        QuadratureResult js = divergences.get("js");
+        QuadratureResult kl = divergences.get("kl");
         QuadratureResult vStar = gan.valueAtOptimum(p, q);
         double log4 = Math.log(4);
 
@@ -82,27 +92,27 @@ public final class IdentityChecks {
                 -log4 + pm.value() + qm.value(), -log4 + 2 * js.value(),
                 pm.errorEstimate() + qm.errorEstimate() + 2 * js.errorEstimate()));
 
-        QuadratureResult ganDiv = div("gan", p, q);
+        QuadratureResult ganDiv = divergences.get("gan");
         checks.add(IdentityCheck.equal("gan-identity", "D_gan(P||Q) = 2 JSD(P||Q) - log 4",
                 ganDiv.value(), 2 * js.value() - log4, ganDiv.errorEstimate() + 2 * js.errorEstimate()));
-        QuadratureResult rkl = div("reverse-kl", p, q);
-        QuadratureResult jeffrey = div("jeffrey", p, q);
+        QuadratureResult rkl = divergences.get("reverse-kl");
+        QuadratureResult jeffrey = divergences.get("jeffrey");
         checks.add(IdentityCheck.equal("jeffrey-identity", "Jeffrey(P||Q) = KL(P||Q) + KL(Q||P)",
                 jeffrey.value(), kl.value() + rkl.value(),
                 jeffrey.errorEstimate() + kl.errorEstimate() + rkl.errorEstimate()));
         checks.add(IdentityCheck.atMost("jsd-bound", "JSD(P||Q) <= log 2", js.value(), Math.log(2),
                 js.errorEstimate()));
-        QuadratureResult tv = div("tv", p, q);
+        QuadratureResult tv = divergences.get("tv");
         double pinsker = Math.sqrt(kl.value() / 2);
         checks.add(IdentityCheck.atMost("pinsker", "TV(P||Q) <= sqrt(KL(P||Q)/2) (Pinsker)",
                 tv.value(), pinsker, tv.errorEstimate()
                         + (kl.value() > 0 ? kl.errorEstimate() / (4 * pinsker) : 0)));
 
         for (FDivergence f : Divergences.all()) {
-            variationalBound(f, p, q, checks, skipped);
+            variationalBound(f, divergences.get(f.name()), p, q, checks, skipped);
         }
         if (p instanceof Normal np && q instanceof Normal nq) {
-            closedForms(np, nq, checks);
+            closedForms(np, nq, divergences, checks);
         } else {
             skipped.add("closed-forms: P and Q are not both normal");
         }
@@ -126,37 +136,25 @@ public final class IdentityChecks {
 
     private void proposition1(Density p, Density q, QuadratureResult vStar,
             List<IdentityCheck> checks) {
-        double best = Double.NEGATIVE_INFINITY;
-        double bestError = 0;
-        double smallestEpsilon = Double.POSITIVE_INFINITY;
-        for (double eps : LOGIT_EPSILONS) {
-            for (DoubleUnaryOperator phi : DIRECTIONS) {
-                QuadratureResult v = gan.value(p, q, x -> eps * phi.applyAsDouble(x));
-                if (v.value() > best) {
-                    best = v.value();
-                    bestError = v.errorEstimate();
-                }
-                smallestEpsilon = Math.min(smallestEpsilon, Math.abs(eps));
-            }
-        }
+        QuadratureResult best = largest(LOGIT_EPSILONS,
+                (eps, phi) -> gan.value(p, q, x -> eps * phi.applyAsDouble(x)));
         // predicted gap ≥ (ε²/2)·(1/4)·H for |φ| ≥ ½ (second order in the logit)
         QuadratureResult overlap = gan.harmonicOverlap(p, q);
-        double predictedGap = smallestEpsilon * smallestEpsilon / 8 * overlap.value();
-        double err = vStar.errorEstimate() + bestError;
+        double predictedGap = SMALLEST_LOGIT_EPSILON * SMALLEST_LOGIT_EPSILON / 8 * overlap.value();
+        double err = vStar.errorEstimate() + best.errorEstimate();
         if (predictedGap > 100 * err) {
             checks.add(IdentityCheck.lessThan("prop1-optimal-discriminator",
                     "max V(G,D) over perturbed logits < V(G,D*), D* = p/(p+q) (Goodfellow et al. 2014, Prop 1)",
-                    best, vStar.value(), err));
+                    best.value(), vStar.value(), err));
         } else {
             checks.add(IdentityCheck.atMost("prop1-optimal-discriminator",
                     "max V(G,D) over perturbed logits <= V(G,D*) (supports barely overlap: gap below the error)",
-                    best, vStar.value(), err));
+                    best.value(), vStar.value(), err));
         }
     }
 
-    private void variationalBound(FDivergence f, Density p, Density q, List<IdentityCheck> checks,
-            List<String> skipped) {
-        QuadratureResult d = exact.divergence(f, p, q);
+    private void variationalBound(FDivergence f, QuadratureResult d, Density p, Density q,
+            List<IdentityCheck> checks, List<String> skipped) {
         QuadratureResult atStar = bound.atOptimalCritic(f, p, q);
         checks.add(IdentityCheck.equal("bound-tight:" + f.name(),
                 "E_P[T*] - E_Q[f*(T*)] = D_f, T* = f'(p/q) (Nowozin et al. 2016, eq. 4)", atStar, d));
@@ -164,36 +162,27 @@ public final class IdentityChecks {
             skipped.add("bound-perturbed:" + f.name() + ": D_f is infinite");
             return;
         }
-        double best = Double.NEGATIVE_INFINITY;
-        double bestError = 0;
-        for (double eps : CRITIC_EPSILONS) {
-            for (DoubleUnaryOperator phi : DIRECTIONS) {
-                QuadratureResult b = bound.perturbed(f, p, q, eps, phi);
-                if (b.value() > best) {
-                    best = b.value();
-                    bestError = b.errorEstimate();
-                }
-            }
-        }
+        QuadratureResult best = largest(CRITIC_EPSILONS, (eps, phi) -> bound.perturbed(f, p, q, eps, phi));
         checks.add(IdentityCheck.atMost("bound-perturbed:" + f.name(),
-                "perturbed critics inside dom f* give at most D_f", best, d.value(),
-                bestError + d.errorEstimate()));
+                "perturbed critics inside dom f* give at most D_f", best.value(), d.value(),
+                best.errorEstimate() + d.errorEstimate()));
     }
 
-    private void closedForms(Normal p, Normal q, List<IdentityCheck> checks) {
+    private static void closedForms(Normal p, Normal q, Map<String, QuadratureResult> divergences,
+            List<IdentityCheck> checks) {
         double m1 = p.mu();
         double s1 = p.sigma();
         double m2 = q.mu();
         double s2 = q.sigma();
-        closedForm("kl", GaussianClosedForms.kl(m1, s1, m2, s2), p, q, checks);
-        closedForm("hellinger", GaussianClosedForms.squaredHellinger(m1, s1, m2, s2), p, q, checks);
-        closedForm("pearson", GaussianClosedForms.pearson(m1, s1, m2, s2), p, q, checks);
-        closedForm("neyman", GaussianClosedForms.neyman(m1, s1, m2, s2), p, q, checks);
+        closedForm("kl", GaussianClosedForms.kl(m1, s1, m2, s2), divergences, checks);
+        closedForm("hellinger", GaussianClosedForms.squaredHellinger(m1, s1, m2, s2), divergences, checks);
+        closedForm("pearson", GaussianClosedForms.pearson(m1, s1, m2, s2), divergences, checks);
+        closedForm("neyman", GaussianClosedForms.neyman(m1, s1, m2, s2), divergences, checks);
     }
 
-    private void closedForm(String name, double exactValue, Density p, Density q,
-            List<IdentityCheck> checks) {
-        QuadratureResult r = div(name, p, q);
+    private static void closedForm(String name, double exactValue,
+            Map<String, QuadratureResult> divergences, List<IdentityCheck> checks) {
+        QuadratureResult r = divergences.get(name);
         checks.add(IdentityCheck.equal("closed-form:" + name,
                 name + " by quadrature = Gaussian closed form (reference sheet)", r.value(),
                 exactValue, r.errorEstimate()));
@@ -205,7 +194,18 @@ public final class IdentityChecks {
                 s.scoreError() + s.finiteDifferenceError());
     }
 
-    private QuadratureResult div(String name, Density p, Density q) {
-        return exact.divergence(Divergences.byName(name), p, q);
+    /** The largest of the values over every size in epsilons and every direction. */
+    private static QuadratureResult largest(double[] epsilons,
+            BiFunction<Double, DoubleUnaryOperator, QuadratureResult> value) {
+        QuadratureResult best = null;
+        for (double eps : epsilons) {
+            for (DoubleUnaryOperator phi : DIRECTIONS) {
+                QuadratureResult v = value.apply(eps, phi);
+                if (best == null || v.value() > best.value()) {
+                    best = v;
+                }
+            }
+        }
+        return best;
     }
 }

@@ -1,6 +1,7 @@
 package org.fganlab.theory;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 import org.fganlab.density.Density;
 import org.fganlab.divergence.Asymptote;
 import org.fganlab.quadrature.AdaptiveQuadrature;
@@ -68,17 +69,27 @@ public final class PairQuadrature {
                 return QuadratureResult.infinite(1, 0);
             }
         }
+        return integrateSplit(p, q, x -> h.value(x, p.logDensity(x), q.logDensity(x)),
+                splitAtCrossings ? x -> p.logDensity(x) - q.logDensity(x) : null);
+    }
+
+    /**
+     * ∫ integrand over the union support, split at both densities' points, at the roots of
+     * {@code kink} (the integrand's kinks; null for none) and at the extra points; the
+     * evaluation count includes the root search. No tail check: callers make their own.
+     */
+    QuadratureResult integrateSplit(Density p, Density q, DoubleUnaryOperator integrand,
+            DoubleUnaryOperator kink, double... extraPoints) {
         int[] extra = {0};
-        double[] crossings = new double[0];
-        if (splitAtCrossings) {
-            crossings = Crossings.roots(x -> {
+        double[] split = extraPoints;
+        if (kink != null) {
+            double[] roots = Crossings.roots(x -> {
                 extra[0]++;
-                return p.logDensity(x) - q.logDensity(x);
+                return kink.applyAsDouble(x);
             }, scanGrid(p, q));
+            split = union(roots, extraPoints);
         }
-        double[] points = points(p, q, crossings);
-        QuadratureResult r = quadrature.integrate(
-                x -> h.value(x, p.logDensity(x), q.logDensity(x)), points,
+        QuadratureResult r = quadrature.integrate(integrand, points(p, q, split),
                 Math.max(p.scale(), q.scale()));
         return new QuadratureResult(r.value(), r.errorEstimate(), r.evaluations() + extra[0]);
     }
