@@ -66,6 +66,27 @@ public final class ModeCoverage {
         public int highQuality() {
             return Arrays.stream(counts).sum();
         }
+
+        /** Equal when every component is, the counts compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Result r && modeCount == r.modeCount && sampleCount == r.sampleCount
+                    && Arrays.equals(counts, r.counts) && modesCovered == r.modesCovered
+                    && Double.compare(highQualityFraction, r.highQualityFraction) == 0
+                    && Double.compare(klFromUniform, r.klFromUniform) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(counts) + Double.hashCode(highQualityFraction);
+        }
+
+        @Override
+        public String toString() {
+            return "Result[modeCount=" + modeCount + ", sampleCount=" + sampleCount + ", counts="
+                    + Arrays.toString(counts) + ", modesCovered=" + modesCovered
+                    + ", highQualityFraction=" + highQualityFraction + ", klFromUniform=" + klFromUniform + "]";
+        }
     }
 
     /**

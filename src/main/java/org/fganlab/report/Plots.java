@@ -2,14 +2,21 @@ package org.fganlab.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -21,11 +28,19 @@ public final class Plots {
         System.setProperty("java.awt.headless", "true");
     }
 
+    /** A filled circle of 3 pixels whatever the chart's marker size: one generated sample. */
+    private static final Marker DOT = new Marker() {
+        @Override
+        public void paint(Graphics2D g, double x, double y, int markerSize) {
+            g.fill(new Ellipse2D.Double(x - 1.5, y - 1.5, 3, 3));
+        }
+    };
+
     private Plots() {
     }
 
-    /** How a series is drawn. */
-    public enum Style { LINE, MARKERS, DASHED }
+    /** How a series is drawn: a line, circle markers, a dashed line, or small dots (for clouds of samples). */
+    public enum Style { LINE, MARKERS, DASHED, POINTS }
 
     /**
      * One series.
@@ -59,32 +74,112 @@ public final class Plots {
      */
     public static void xy(Path target, String title, String xLabel, String yLabel,
             List<Series> series, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart chart = chart(new Panel(title, xLabel, yLabel, series, null), width, height);
+        AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out,
+                BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    /**
+     * One chart of a {@link #panels} figure.
+     *
+     * @param title panel title
+     * @param xLabel x axis title (with units)
+     * @param yLabel y axis title (with units)
+     * @param series the series (copied)
+     * @param window fixed axes {xMin, xMax, yMin, yMax} (copied; points outside are not drawn), or
+     *     null for axes fitted to the data
+     */
+    public record Panel(String title, String xLabel, String yLabel, List<Series> series, double[] window) {
+        public Panel {
+            series = List.copyOf(series);
+            if (window != null && (window.length != 4 || !(window[0] < window[1]) || !(window[2] < window[3]))) {
+                throw new IllegalArgumentException("panel '" + title + "': window must be {xMin, xMax, yMin, yMax}"
+                        + " with xMin < xMax and yMin < yMax, got " + Arrays.toString(window));
+            }
+            window = window == null ? null : window.clone();
+        }
+
+        @Override
+        public double[] window() {
+            return window == null ? null : window.clone();
+        }
+    }
+
+    /**
+     * Writes several charts as one PNG: panels laid out row by row, {@code columns} per row, under
+     * a common title.
+     *
+     * @param target the .png path
+     * @param title figure title
+     * @param panels the charts (at least one)
+     * @param columns panels per row, ≥ 1
+     * @param panelWidth pixels per panel
+     * @param panelHeight pixels per panel
+     * @throws IllegalArgumentException if panels is empty or columns &lt; 1
+     */
+    public static void panels(Path target, String title, List<Panel> panels, int columns,
+            int panelWidth, int panelHeight) {
+        if (panels.isEmpty() || columns < 1) {
+            throw new IllegalArgumentException("need at least one panel and columns >= 1, got "
+                    + panels.size() + " panels and " + columns + " columns");
+        }
+        int rows = (panels.size() + columns - 1) / columns;
+        int titleHeight = 40;
+        BufferedImage image = new BufferedImage(columns * panelWidth, titleHeight + rows * panelHeight,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        g.drawString(title, 12, 27);
+        for (int i = 0; i < panels.size(); i++) {
+            BufferedImage panel = BitmapEncoder.getBufferedImage(chart(panels.get(i), panelWidth, panelHeight));
+            g.drawImage(panel, (i % columns) * panelWidth, titleHeight + (i / columns) * panelHeight, null);
+        }
+        g.dispose();
+        AtomicFiles.write(target, out -> ImageIO.write(image, "png", out));
+    }
+
+    /** The XYChart of a panel: white background, grid lines, legend inside at the top left. */
+    private static XYChart chart(Panel p, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(p.title())
+                .xAxisTitle(p.xLabel()).yAxisTitle(p.yLabel()).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setAntiAlias(true);
-        for (Series s : series) {
+        double[] w = p.window();
+        if (w != null) {
+            chart.getStyler().setXAxisMin(w[0]).setXAxisMax(w[1]).setYAxisMin(w[2]).setYAxisMax(w[3]);
+        }
+        for (Series s : p.series()) {
             int n = 0;
             double[] xs = new double[s.x().length];
             double[] ys = new double[s.y().length];
             for (int i = 0; i < xs.length; i++) {
-                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
-                    xs[n] = s.x()[i];
-                    ys[n] = s.y()[i];
+                double x = s.x()[i];
+                double y = s.y()[i];
+                boolean inside = w == null || (x >= w[0] && x <= w[1] && y >= w[2] && y <= w[3]);
+                if (Double.isFinite(x) && Double.isFinite(y) && inside) {
+                    xs[n] = x;
+                    ys[n] = y;
                     n++;
                 }
             }
             if (n == 0) {
                 continue;
             }
-            XYSeries xy = chart.addSeries(s.name(), Arrays.copyOf(xs, n),
-                    Arrays.copyOf(ys, n));
+            XYSeries xy = chart.addSeries(s.name(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
             switch (s.style()) {
                 case MARKERS -> {
                     xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xy.setMarker(SeriesMarkers.CIRCLE);
+                }
+                case POINTS -> {
+                    xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xy.setMarker(DOT);
                 }
                 case DASHED -> {
                     xy.setMarker(SeriesMarkers.NONE);
@@ -94,7 +189,6 @@ public final class Plots {
                 case LINE -> xy.setMarker(SeriesMarkers.NONE);
             }
         }
-        AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out,
-                BitmapEncoder.BitmapFormat.PNG));
+        return chart;
     }
 }
