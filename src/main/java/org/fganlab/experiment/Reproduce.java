@@ -27,7 +27,8 @@ public final class Reproduce {
 
     /** Every experiment, in report order. */
     public static List<Experiment> registry() {
-        return List.of(new GanTheoremExperiment(), new GaussianFitExperiment());
+        return List.of(new GanTheoremExperiment(), new GaussianFitExperiment(),
+                new SaturationExperiment(), new BoundTightnessExperiment());
     }
 
     /** The registered experiment names. */

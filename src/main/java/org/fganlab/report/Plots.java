@@ -59,9 +59,38 @@ public final class Plots {
      */
     public static void xy(Path target, String title, String xLabel, String yLabel,
             List<Series> series, int width, int height) {
+        draw(target, title, xLabel, yLabel, series, width, height, false, false, true);
+    }
+
+    /**
+     * Writes an XY chart as PNG, with optional logarithmic (base-10) axes and the legend below the
+     * plot area (so that it never hides data). On a logarithmic axis, points whose coordinate on
+     * that axis is not &gt; 0 are dropped (like non-finite points).
+     *
+     * @param target the .png path
+     * @param title chart title
+     * @param xLabel x axis title (with units)
+     * @param yLabel y axis title (with units)
+     * @param series the series (at least one)
+     * @param width pixels
+     * @param height pixels
+     * @param logX logarithmic x axis
+     * @param logY logarithmic y axis
+     */
+    public static void xy(Path target, String title, String xLabel, String yLabel,
+            List<Series> series, int width, int height, boolean logX, boolean logY) {
+        draw(target, title, xLabel, yLabel, series, width, height, logX, logY, false);
+    }
+
+    private static void draw(Path target, String title, String xLabel, String yLabel,
+            List<Series> series, int width, int height, boolean logX, boolean logY,
+            boolean legendInside) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setLegendPosition(legendInside ? Styler.LegendPosition.InsideNW
+                : Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setAntiAlias(true);
@@ -70,7 +99,8 @@ public final class Plots {
             double[] xs = new double[s.x().length];
             double[] ys = new double[s.y().length];
             for (int i = 0; i < xs.length; i++) {
-                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])
+                        && (!logX || s.x()[i] > 0) && (!logY || s.y()[i] > 0)) {
                     xs[n] = s.x()[i];
                     ys[n] = s.y()[i];
                     n++;

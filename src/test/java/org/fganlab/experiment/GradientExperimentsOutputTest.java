@@ -1,0 +1,74 @@
+package org.fganlab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.fganlab.report.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quick runs of {@code saturation} and {@code bound-tightness}: every file the section links
+ * exists, every linked PNG decodes to an image, and every number of the headline is a value of
+ * summary.json (to the 6 significant digits the headline prints).
+ */
+class GradientExperimentsOutputTest {
+
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)]+)\\)");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?");
+
+    @Test
+    void quickRunsWriteLinkedValidPlotsAndHeadlinesFromTheSummary(@TempDir Path out) throws IOException {
+        List<String> names = List.of("saturation", "bound-tightness");
+        Reproduce.run(Reproduce.select(names), out, true, Reproduce.DEFAULT_SEED, s -> { });
+        for (String name : names) {
+            Path dir = out.resolve(name);
+            String section = Files.readString(dir.resolve("README.md"));
+            Matcher m = LINK.matcher(section);
+            int pngs = 0;
+            while (m.find()) {
+                Path f = dir.resolve(m.group(1));
+                assertTrue(Files.isRegularFile(f), name + ": linked file missing: " + m.group(1));
+                if (m.group(1).endsWith(".png")) {
+                    BufferedImage img = ImageIO.read(f.toFile());
+                    assertTrue(img != null && img.getWidth() > 100, name + ": bad PNG " + f);
+                    pngs++;
+                }
+            }
+            assertTrue(pngs >= 4, name + ": expected at least 4 plots, found " + pngs);
+            JsonNode summary = Json.parse(Files.readString(dir.resolve("summary.json")));
+            List<Double> values = new ArrayList<>();
+            collect(summary, values);
+            String headline = Files.readString(dir.resolve(".headline.md")).strip();
+            Matcher n = NUMBER.matcher(headline);
+            int checked = 0;
+            while (n.find()) {
+                double x = Double.parseDouble(n.group());
+                assertTrue(values.stream().anyMatch(v -> Math.abs(v - x) <= 5e-6 * Math.abs(v) + 1e-300),
+                        name + ": headline number " + n.group() + " is not in summary.json: " + headline);
+                checked++;
+            }
+            assertTrue(checked >= 4, headline);
+            assertFalse(section.contains("NaN"), name + ": NaN in the section");
+        }
+        assertEquals(2, Files.list(out).filter(Files::isDirectory).count());
+    }
+
+    private static void collect(JsonNode node, List<Double> values) {
+        if (node.isNumber()) {
+            values.add(node.doubleValue());
+        }
+        node.elements().forEachRemaining(child -> collect(child, values));
+    }
+}
