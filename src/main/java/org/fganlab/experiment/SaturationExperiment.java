@@ -367,7 +367,8 @@ public final class SaturationExperiment implements Experiment {
         Json.put(analytic, "minimax_slope_at_1e-6", slopeAt1e6);
         String headline = String.format(Locale.ROOT,
                 "at D(G(z)) = 1e-6 the minimax slope is %s vs %s non-saturating; measured with a "
-                        + "%d-step critic: ‖∇ minimax‖ / ‖∇ non-sat.‖ = %s at step 1 (mean D = %s); "
+                        + "%d-step critic: ‖∇ minimax‖ / ‖∇ non-sat.‖ = %s after the first generator "
+                        + "step (mean D = %s); "
                         + "the Arjovsky–Bottou identities hold to %s over %d generators",
                 Tables.number(slopeAt1e6), Tables.number(logitSlopes(logit(1e-6))[1]),
                 CRITIC_STEPS, Tables.number(firstRatio[0]), Tables.number(runs.get(0).get(0).meanD()),
@@ -398,7 +399,8 @@ public final class SaturationExperiment implements Experiment {
                 + t1.markdown() + "\n![slopes](" + prefix + "slopes.png)\n\n"
                 + "### 2. Measured in early training with a strong discriminator\n\n"
                 + "Objective `gan`, P = `" + TRAIN_TARGET + "`, generator G(z) = μ + σz started at "
-                + "N(0, 1); critic MLP 1-" + CRITIC_HIDDEN[0] + "-" + CRITIC_HIDDEN[1] + "-1 (tanh); " + CRITIC_STEPS + " critic steps per "
+                + "N(0, 1); critic MLP 1-" + CRITIC_HIDDEN[0] + "-" + CRITIC_HIDDEN[1] + "-1 (tanh); "
+                + CRITIC_STEPS + " critic steps per "
                 + "generator step (alternating:" + CRITIC_STEPS + "); batches of " + BATCH
                 + "; Adam (step 0.01, β1 = 0.5); " + steps + " generator steps; one run trained "
                 + "with each loss. After every generator step, at the same critic ω and generator θ "

@@ -63,7 +63,7 @@ public final class Plots {
     }
 
     /**
-     * Writes an XY chart as PNG, with optional logarithmic (base-10) axes and the legend below the
+     * Writes an XY chart as PNG, with optional logarithmic (base-10) axes and the legend right of the
      * plot area (so that it never hides data). On a logarithmic axis, points whose coordinate on
      * that axis is not &gt; 0 are dropped (like non-finite points).
      *
@@ -90,7 +90,7 @@ public final class Plots {
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setLegendPosition(legendInside ? Styler.LegendPosition.InsideNW
-                : Styler.LegendPosition.OutsideS);
+                : Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setAntiAlias(true);
