@@ -1,5 +1,6 @@
 package org.fganlab.experiment;
 
+import java.util.Arrays;
 import org.fganlab.gan.GaussianGenerator;
 import org.fganlab.gan.GeneratorLoss;
 import org.fganlab.gan.Objective;
@@ -32,6 +33,8 @@ final class CriticProbe {
     private final double[] v;
     private final double[] gradOut;
     private final double[] gradX;
+    /** The critic's parameter gradient, which backward adds to and the probe does not use. */
+    private final double[] gradOmega;
 
     /**
      * A batch estimate with its Monte Carlo standard error.
@@ -74,6 +77,7 @@ final class CriticProbe {
         this.v = new double[maxBatch];
         this.gradOut = new double[maxBatch];
         this.gradX = new double[maxBatch];
+        this.gradOmega = new double[critic.parameterCount()];
     }
 
     /**
@@ -104,7 +108,7 @@ final class CriticProbe {
     double[] fakeOutputs(double[] omega, double[] theta, double[] z) {
         generate(theta, z);
         critic.forward(omega, x, z.length, ws, v);
-        return java.util.Arrays.copyOf(v, z.length);
+        return Arrays.copyOf(v, z.length);
     }
 
     /**
@@ -125,8 +129,8 @@ final class CriticProbe {
             gradOut[b] = -(loss == GeneratorLoss.MINIMAX ? objective.fakeTermDerivative(v[b])
                     : objective.realTermDerivative(v[b])) / m;
         }
-        double[] unused = new double[critic.parameterCount()];
-        critic.backward(omega, gradOut, m, ws, unused, gradX);
+        Arrays.fill(gradOmega, 0.0);
+        critic.backward(omega, gradOut, m, ws, gradOmega, gradX);
         double[] g = new double[2];
         generator.backward(theta, z, m, gradX, g);
         return new Gradient(g[GaussianGenerator.MU], g[GaussianGenerator.LOG_SIGMA]);

@@ -60,7 +60,7 @@ public final class SaturationExperiment implements Experiment {
     static final double[] TABLE_D = {0.5, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
     static final double[] GRID_MU = {-2, -1, 0, 1, 2, 3, 4};
     static final double[] GRID_SIGMA = {0.5, 1, 1.5, 2};
-    static final double[] QUICK_GRID_MU = {-1, 1, 3};
+    static final double[] QUICK_GRID_MU = {-1, 2};
     static final double[] QUICK_GRID_SIGMA = {0.5, 1.5};
 
     private static final FDivergence GAN = Divergences.byName("gan");
