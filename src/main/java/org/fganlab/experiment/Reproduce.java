@@ -27,7 +27,8 @@ public final class Reproduce {
 
     /** Every experiment, in report order. */
     public static List<Experiment> registry() {
-        return List.of(new GanTheoremExperiment(), new GaussianFitExperiment());
+        return List.of(new GanTheoremExperiment(), new DivergenceLandscapeExperiment(),
+                new GaussianFitExperiment());
     }
 
     /** The registered experiment names. */
