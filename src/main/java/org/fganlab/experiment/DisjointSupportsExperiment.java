@@ -389,7 +389,7 @@ public final class DisjointSupportsExperiment implements Experiment {
                 Tables.number(wEndMin) + " … " + Tables.number(Arrays.stream(absGradients(w, last)).max().orElseThrow()),
                 wF, "c³·64·64·θ = " + Tables.number(bound * Math.abs(THETA_TRAIN)));
         String headline = String.format(Locale.ROOT,
-                "1-D uniforms and WGAN Example 1 segments: JSD = log 2, TV = 1, KL = +∞ once disjoint, "
+                "1-D uniforms and WGAN Example 1 segments: JSD = log 2, TV = 1, KL = +∞ for θ ≠ 0, "
                         + "W1 = |θ| (max deviation %s); trained critics at θ = %s (%d seeds, %d steps): "
                         + "JS generator gradient %s → %s, Wasserstein %s (bound %s)",
                 Tables.number(Math.max(worst1d, worst2d)), Tables.number(THETA_TRAIN), SEEDS, iterations,

@@ -34,15 +34,15 @@ public final class DivergenceLandscapeExperiment implements Experiment {
     static final double THETA_MAX = 4;
     static final double S_MIN = 0.25;
     static final double S_MAX = 4;
-    /** Shift grid points: θ_i = −4 + 8i/(n − 1), step 0.05 (0.2 with --quick); includes θ = 0. */
+    /** Shift grid points: θ_i = −4 + 8i/(n − 1), step 0.05 (1/3 with --quick); includes θ = 0. */
     static final int SHIFT_POINTS = 161;
-    static final int QUICK_SHIFT_POINTS = 41;
+    static final int QUICK_SHIFT_POINTS = 25;
     /**
-     * Scale grid points, log-spaced. 160 and 40 keep every grid point at least 0.3% away from
+     * Scale grid points, log-spaced. 160 and 24 keep every grid point at least 0.3% away from
      * the boundaries √2 and 1/√2, where a double cannot tell a finite χ² from +∞.
      */
     static final int SCALE_POINTS = 160;
-    static final int QUICK_SCALE_POINTS = 40;
+    static final int QUICK_SCALE_POINTS = 24;
     /** The small θ of the local check. */
     static final double[] LOCAL_THETAS = {1e-2, 1e-3};
 

@@ -108,13 +108,9 @@ class DisjointSupportsExperimentTest {
 
     @Test
     void quickRunShowsTheVanishingJsGradientAndMatchesItsSummary(@TempDir Path dir) throws IOException {
-        Experiment e = new DisjointSupportsExperiment();
-        Experiment.Outcome o = e.run(new Experiment.Context(dir, true, 3, s -> { }));
+        Experiment.Outcome o = ExperimentFiles.runQuickAndCheckPlots(new DisjointSupportsExperiment(), dir, 3,
+                "values.png", "gradient.png");
         String section = o.section().apply("");
-        for (String png : List.of("values.png", "gradient.png")) {
-            assertTrue(section.contains("(" + png + ")"), png);
-            ExperimentFiles.assertPng(dir.resolve(png));
-        }
         JsonNode t = new ObjectMapper().readTree(o.summary().toString()).get("critic_training");
         double jsEnd = t.get("js_gradient_end_geomean").asDouble();
         double wEnd = t.get("wasserstein_gradient_end_geomean").asDouble();

@@ -19,6 +19,23 @@ final class ExperimentFiles {
     private ExperimentFiles() {
     }
 
+    /**
+     * Runs the experiment with --quick sizes into dir and checks that every named plot is linked
+     * from the section and is a valid PNG.
+     *
+     * @return the outcome, for further checks
+     */
+    static Experiment.Outcome runQuickAndCheckPlots(Experiment e, Path dir, long seed, String... pngs)
+            throws IOException {
+        Experiment.Outcome o = e.run(new Experiment.Context(dir, true, seed, s -> { }));
+        String section = o.section().apply("");
+        for (String png : pngs) {
+            assertTrue(section.contains("(" + png + ")"), png + " is not linked from the section");
+            assertPng(dir.resolve(png));
+        }
+        return o;
+    }
+
     /** The file starts with the PNG signature and decodes to a non-empty image. */
     static void assertPng(Path png) throws IOException {
         byte[] bytes = Files.readAllBytes(png);
