@@ -33,7 +33,8 @@ public final class Reproduce {
 
     /** Every experiment, in report order. */
     public static List<Experiment> registry() {
-        return List.of(new GanTheoremExperiment(), new GaussianFitExperiment());
+        return List.of(new GanTheoremExperiment(), new DivergenceLandscapeExperiment(),
+                new GaussianFitExperiment(), new DisjointSupportsExperiment());
     }
 
     /** The registered experiment names. */
