@@ -94,7 +94,7 @@ class ReproduceTest {
     @Test
     void parallelRunWritesWhatASerialRunWrites(@TempDir Path serial, @TempDir Path parallel)
             throws IOException {
-        List<Experiment> experiments = new ArrayList<>(Reproduce.select(List.of("gan-theorem")));
+        List<Experiment> experiments = new ArrayList<>(Reproduce.select(List.of("gan-theorem", "divergence-landscape")));
         experiments.add(new Draws("draws-a"));
         experiments.add(new Draws("draws-b"));
         List<String> lines = new ArrayList<>();
@@ -110,8 +110,10 @@ class ReproduceTest {
             assertEquals(sa.get(file), sb.get(file), file);
         }
         // one start and one end line per experiment and run
-        assertEquals(12, lines.stream().filter(l -> l.endsWith(": seeded draws") || l.endsWith(": "
-                + experiments.get(0).title()) || l.contains(": done in ")).count(), lines.toString());
+        long starts = lines.stream().filter(l -> experiments.stream()
+                .anyMatch(e -> l.endsWith("] " + e.name() + ": " + e.title()))).count();
+        assertEquals(2L * experiments.size(), starts, lines.toString());
+        assertEquals(2L * experiments.size(), lines.stream().filter(l -> l.contains(": done in ")).count());
     }
 
     @Test
