@@ -35,6 +35,8 @@ final class FusedKernels {
     static final int SLOT = 8;
 
     private static final double HALF_LOG_2 = 0.5 * SpecialFunctions.LOG_2;
+    /** Below this, 4pq/m² in the JS term is too near the subnormals: 2⁻¹⁰⁰⁰. */
+    private static final double TINY = 0x1p-1000;
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[2 * SLOT]);
     private static final ReentrantLock WORKER_LOCK = new ReentrantLock();
     private static volatile Worker worker;
@@ -161,15 +163,15 @@ final class FusedKernels {
     private static double xLogRatio(double a, double b) {
         double r = a / b;
         if (r >= Double.MIN_NORMAL && r <= Double.MAX_VALUE) {
-            return a * FastLog.log(r) + Math.fma(-r, b, a);
+            return a * FastLog.logUnchecked(r) + Math.fma(-r, b, a);
         }
         return a * (Math.log(a) - Math.log(b));
     }
 
     /**
-     * The JS terms ½[p log(2p/m) + q log(2q/m)], m = p + q. For |δ| ≤ ½, δ = (p − q)/m, the
-     * stable form m/4·[δ·log(p/q) + log1p(−δ²)] (no cancellation as p → q); else the direct form.
-     * A zero entry gives ½·log 2·(p + q).
+     * The JS terms ½[p log(2p/m) + q log(2q/m)], m = p + q, in the form m/4·[δ·log(p/q) +
+     * log(1 − δ²)], δ = (p − q)/m, stable as p → q (no cancellation). A zero entry gives
+     * ½·log 2·(p + q).
      */
     private static void jsChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
         clear(out, o);
@@ -199,18 +201,27 @@ final class FusedKernels {
         double m = p + q;
         double im = 1.0 / m;
         double delta = (p - q) * im;
-        if (Math.abs(delta) <= 0.5) {
-            // log(p/q) = log r + e/p (xLogRatio's residual), 1/p ≈ 2(1 − δ)/m: the approximation's
-            // relative error δ² only scales a correction of ≤ 1 ulp of log(p/q) ≈ 2δ
-            double r = p / q;
-            double logRatio = FastLog.log(r) + Math.fma(-r, q, p) * (2.0 * im * (1.0 - delta));
-            // log1p(x), x = −δ² ∈ [−¼, 0]: log w + (x − (w − 1))/w with w = 1 + x, 1/w ≈ 2 − w
-            double x = -delta * delta;
-            double w = 1.0 + x;
-            double log1p = FastLog.log(w) + (x - (w - 1.0)) * (2.0 - w);
-            return 0.25 * m * Math.max(delta * logRatio + log1p, 0.0);
+        double wFar = 4.0 * p * q * im * im;         // 1 − δ² = 4pq/m², relative error ≤ 4u
+        if (!(wFar >= TINY)) {
+            // a ratio beyond 2^1000 (p or q near the subnormals): the direct form, Math.log
+            return 0.5 * (p * Math.log(2.0 * p * im) + q * Math.log(2.0 * q * im));
         }
-        return 0.5 * (p * FastLog.log(2.0 * p * im) + q * FastLog.log(2.0 * q * im));
+        // from here r = p/q and w below lie in [2^-1002, 2^1002]: normal, FastLog.logUnchecked applies
+        // log(p/q) = log r + e/p (xLogRatio's residual), 1/p ≈ 2(1 − δ)/m: the approximation's
+        // relative error δ² only scales a correction of ≤ 1 ulp of |log(p/q)| ≥ |2δ|
+        double r = p / q;
+        double logRatio = FastLog.logUnchecked(r) + Math.fma(-r, q, p) * (2.0 * im * (1.0 - delta));
+        // log(1 − δ²): for |δ| ≤ ½ as log1p(x), x = −δ², = log w + (x − (w − 1))/w with w = 1 + x
+        // and 1/w ≈ 2 − w (keeps the relative accuracy of δ² as p → q); for |δ| > ½ as log(4pq/m²).
+        // The choice is a bit mask, not a branch: |δ| ≤ ½ is a coin flip on ordinary data.
+        double x = -delta * delta;
+        double wNear = 1.0 + x;
+        double correction = (x - (wNear - 1.0)) * (2.0 - wNear);
+        long near = Double.doubleToRawLongBits(Math.abs(delta) - 0.5) >> 63;   // all ones iff |δ| < ½
+        double w = Double.longBitsToDouble((Double.doubleToRawLongBits(wNear) & near)
+                | (Double.doubleToRawLongBits(wFar) & ~near));
+        double log1mDelta2 = FastLog.logUnchecked(w) + Double.longBitsToDouble(Double.doubleToRawLongBits(correction) & near);
+        return 0.25 * m * Math.max(delta * logRatio + log1mDelta2, 0.0);
     }
 
     /** Σ |a_i − b_i|. */

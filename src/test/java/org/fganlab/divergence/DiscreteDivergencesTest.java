@@ -256,4 +256,20 @@ class DiscreteDivergencesTest {
         }
         assertRelative(expected + c, DiscreteDivergences.js(p, q), 1e-9, "js");
     }
+
+    @Test
+    void extremeRatiosStayFiniteAndExact() {
+        // ratios beyond the normal range and at the subnormals: KL by log p − log q, JS by the direct
+        // form; hand values: KL = 0.5·log(0.5/1e-310) + (0.5 − 1e-310)·log((0.5 − 1e-310)/(1 − 1e-310))
+        double tiny = 1e-310;
+        double[] p = {0.5, 0.5};
+        double[] q = {tiny, 1 - tiny};
+        double kl = 0.5 * (Math.log(0.5) - Math.log(tiny)) + 0.5 * Math.log(0.5);
+        assertRelative(kl, DiscreteDivergences.kl(p, q), 1e-14, "kl");
+        // JS: the first term is ½[0.5·log(2·0.5/m) + tiny·log(2·tiny/m)] ≈ ½·0.5·log 2; the second
+        // ½[0.5·log(1/(1.5)) + 1·log(2/1.5)] with m = 1.5 − tiny
+        double js = 0.25 * Math.log(2) + 0.5 * (0.5 * Math.log(1 / 1.5) + Math.log(2 / 1.5));
+        assertRelative(js, DiscreteDivergences.js(p, q), 1e-14, "js");
+        assertEquals(Double.POSITIVE_INFINITY, DiscreteDivergences.kl(new double[] {1, 0}, new double[] {0, 1}));
+    }
 }
