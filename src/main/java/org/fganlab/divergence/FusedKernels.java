@@ -21,6 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * both chunks itself, in the same order: the result is bit-identical either way. Nothing is
  * allocated per call (a per-thread scratch array holds the chunk results).
  *
+ * <p>The three chunk loops repeat their block bookkeeping on purpose: one shared loop with a
+ * per-element kernel switch or a lambda would depend on C2 unswitching or inlining it.
+ *
  * <p>Output of a chunk, 8 doubles: [term sum, its compensation, Σa, compensation, Σb,
  * compensation, 1 if some a_i or b_i &lt; 0 else 0, 1 if some term is +∞ else 0].
  */
