@@ -65,6 +65,11 @@ public final class SaturationExperiment implements Experiment {
 
     private static final FDivergence GAN = Divergences.byName("gan");
 
+    /** Axis scales with the legend right of the plot (so that it never hides data). */
+    static Plots.Options axes(boolean logX, boolean logY) {
+        return new Plots.Options(logX, logY, true, List.of(), List.of());
+    }
+
     @Override
     public String name() {
         return "saturation";
@@ -233,7 +238,8 @@ public final class SaturationExperiment implements Experiment {
                 "D(G(z))", "|dL/dv|", List.of(
                         new Plots.Series("minimax log(1 - D): |slope| = D", d, mm, Plots.Style.LINE),
                         new Plots.Series("non-saturating -log D: |slope| = 1 - D", d, ns,
-                                Plots.Style.DASHED)), 800, 500, true, true);
+                                Plots.Style.DASHED)), 800, 500,
+                axes(true, true));
         List<Plots.Series> grads = new ArrayList<>();
         List<Plots.Series> disc = new ArrayList<>();
         List<Plots.Series> ratio = new ArrayList<>();
@@ -260,13 +266,15 @@ public final class SaturationExperiment implements Experiment {
         Plots.xy(ctx.dir().resolve("training-gradients.png"),
                 "Generator gradient |dL/dtheta| of both losses at the same critic, every step",
                 "generator step", "|dL/dtheta| (nats per unit of theta)", grads, 900, 500,
-                false, true);
+                axes(false, true));
         Plots.xy(ctx.dir().resolve("training-discriminator.png"),
                 "Mean D(G(z)) on 1,024 fresh generated samples",
-                "generator step", "mean D(G(z))", disc, 900, 500, false, true);
+                "generator step", "mean D(G(z))", disc, 900, 500,
+                axes(false, true));
         Plots.xy(ctx.dir().resolve("gradient-ratio.png"),
                 "Measured |grad minimax| / |grad non-saturating| against mean D(G(z))",
-                "mean D(G(z))", "ratio", ratio, 800, 500, true, true);
+                "mean D(G(z))", "ratio", ratio, 800, 500,
+                axes(true, true));
         List<Plots.Series> res = new ArrayList<>();
         for (GeneratorGradients.Parameter par : GeneratorGradients.Parameter.values()) {
             for (boolean nsId : new boolean[] {false, true}) {
@@ -281,7 +289,7 @@ public final class SaturationExperiment implements Experiment {
         Plots.xy(ctx.dir().resolve("identity-residuals.png"),
                 "|score-function gradient - finite difference of exact divergences| over the grid",
                 "grid point (sigma-major, then mu)", "|residual| (nats per unit)", res, 900, 500,
-                false, true);
+                axes(false, true));
     }
 
     private Outcome outcome(List<List<Probe>> runs, List<IdentityRow> ids, int steps) {

@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -59,50 +61,87 @@ public final class Plots {
      */
     public static void xy(Path target, String title, String xLabel, String yLabel,
             List<Series> series, int width, int height) {
-        draw(target, title, xLabel, yLabel, series, width, height, false, false, true);
+        xy(target, title, xLabel, yLabel, series, width, height, Options.DEFAULT);
     }
 
     /**
-     * Writes an XY chart as PNG, with optional logarithmic (base-10) axes and the legend right of the
-     * plot area (so that it never hides data). On a logarithmic axis, points whose coordinate on
-     * that axis is not &gt; 0 are dropped (like non-finite points).
+     * A vertical line across the plot at abscissa x, with a label near the top of the plot.
+     *
+     * @param x abscissa in data units (finite; &gt; 0 on a logarithmic x axis)
+     * @param label drawn beside the line near the top ("" for none)
+     */
+    public record VerticalLine(double x, String label) {
+    }
+
+    /**
+     * A text label centred at (x, y) in data units.
+     *
+     * @param text the label
+     * @param x abscissa in data units
+     * @param y ordinate in data units
+     */
+    public record Note(String text, double x, double y) {
+    }
+
+    /**
+     * Axis scales, legend placement and annotations of a chart.
+     *
+     * @param logX logarithmic x axis (points with x &le; 0 are dropped)
+     * @param logY logarithmic y axis (points with y &le; 0 are dropped)
+     * @param legendOutside legend to the right of the plot instead of inside its top-left corner
+     * @param verticalLines vertical lines (copied)
+     * @param notes text labels (copied)
+     */
+    public record Options(boolean logX, boolean logY, boolean legendOutside,
+            List<VerticalLine> verticalLines, List<Note> notes) {
+
+        /** Linear axes, legend inside, no annotations. */
+        public static final Options DEFAULT = new Options(false, false, false, List.of(), List.of());
+
+        public Options {
+            verticalLines = List.copyOf(verticalLines);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * Writes an XY chart as PNG with the given axis scales and annotations. Non-finite points,
+     * and on a logarithmic axis non-positive ones, are dropped (say so in the series name or a
+     * {@link Note} where it matters, e.g. a divergence that is +∞ over part of the range).
      *
      * @param target the .png path
      * @param title chart title
      * @param xLabel x axis title (with units)
      * @param yLabel y axis title (with units)
-     * @param series the series (at least one)
+     * @param series the series (at least one with a drawable point)
      * @param width pixels
      * @param height pixels
-     * @param logX logarithmic x axis
-     * @param logY logarithmic y axis
+     * @param options axis scales, legend placement, vertical lines and text labels
      */
     public static void xy(Path target, String title, String xLabel, String yLabel,
-            List<Series> series, int width, int height, boolean logX, boolean logY) {
-        draw(target, title, xLabel, yLabel, series, width, height, logX, logY, false);
-    }
-
-    private static void draw(Path target, String title, String xLabel, String yLabel,
-            List<Series> series, int width, int height, boolean logX, boolean logY,
-            boolean legendInside) {
+            List<Series> series, int width, int height, Options options) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setLegendPosition(legendInside ? Styler.LegendPosition.InsideNW
-                : Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendPosition(options.legendOutside()
+                ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setAntiAlias(true);
+        chart.getStyler().setXAxisLogarithmic(options.logX());
+        chart.getStyler().setYAxisLogarithmic(options.logY());
+        double yMax = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             int n = 0;
             double[] xs = new double[s.x().length];
             double[] ys = new double[s.y().length];
             for (int i = 0; i < xs.length; i++) {
-                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])
-                        && (!logX || s.x()[i] > 0) && (!logY || s.y()[i] > 0)) {
+                double xi = s.x()[i];
+                double yi = s.y()[i];
+                if (Double.isFinite(xi) && Double.isFinite(yi) && (!options.logX() || xi > 0)
+                        && (!options.logY() || yi > 0)) {
                     xs[n] = s.x()[i];
                     ys[n] = s.y()[i];
+                    yMax = Math.max(yMax, yi);
                     n++;
                 }
             }
@@ -123,6 +162,15 @@ public final class Plots {
                 }
                 case LINE -> xy.setMarker(SeriesMarkers.NONE);
             }
+        }
+        for (VerticalLine v : options.verticalLines()) {
+            chart.addAnnotation(new AnnotationLine(v.x(), true, false));
+            if (!v.label().isEmpty() && Double.isFinite(yMax)) {
+                chart.addAnnotation(new AnnotationText(v.label(), v.x(), yMax, false));
+            }
+        }
+        for (Note note : options.notes()) {
+            chart.addAnnotation(new AnnotationText(note.text(), note.x(), note.y(), false));
         }
         AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out,
                 BitmapEncoder.BitmapFormat.PNG));

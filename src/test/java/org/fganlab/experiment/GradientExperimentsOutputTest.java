@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.fganlab.report.Json;
 import org.fganlab.report.Tables;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ class GradientExperimentsOutputTest {
     @Test
     void quickRunsWriteLinkedValidPlotsAndHeadlinesFromTheSummary(@TempDir Path out) throws IOException {
         List<String> names = List.of("saturation", "bound-tightness");
-        Reproduce.run(Reproduce.select(names), out, true, Reproduce.DEFAULT_SEED, s -> { });
+        Reproduce.run(Reproduce.select(names), out, true, Reproduce.DEFAULT_SEED, 1, s -> { });
         for (String name : names) {
             Path dir = out.resolve(name);
             String section = Files.readString(dir.resolve("README.md"));
@@ -42,8 +40,7 @@ class GradientExperimentsOutputTest {
                 Path f = dir.resolve(m.group(1));
                 assertTrue(Files.isRegularFile(f), name + ": linked file missing: " + m.group(1));
                 if (m.group(1).endsWith(".png")) {
-                    BufferedImage img = ImageIO.read(f.toFile());
-                    assertTrue(img != null && img.getWidth() > 100, name + ": bad PNG " + f);
+                    ExperimentFiles.assertPng(f);
                     pngs++;
                 }
             }
