@@ -1,7 +1,9 @@
 package org.fganlab.cli;
 
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fganlab.experiment.Experiment;
 import org.fganlab.experiment.Reproduce;
@@ -21,7 +23,8 @@ final class ReproduceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
-            description = "Experiments to run (default: all). Known: gan-theorem, gaussian-fit.")
+            completionCandidates = ReproduceCommand.Names.class,
+            description = "Experiments to run (default: all). Known: ${COMPLETION-CANDIDATES}.")
     List<String> experiments;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
@@ -35,17 +38,35 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Experiments run at once (default: the number of processors, here "
+                    + "${DEFAULT-VALUE}; 1 = serial). The numbers do not depend on it.")
+    int jobs = Reproduce.defaultJobs();
+
+    /** The registered experiment names, for the help text. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Reproduce.names().iterator();
+        }
+    }
+
     @Override
     public Integer call() {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+        }
         List<Experiment> selected = Reproduce.select(experiments);
         var err = spec.commandLine().getErr();
-        List<Reproduce.Run> runs = Reproduce.run(selected, out, quick, seed, line -> {
+        long t0 = System.nanoTime();
+        List<Reproduce.Run> runs = Reproduce.run(selected, out, quick, seed, jobs, line -> {
             err.println(line);
             err.flush();
         });
         var o = spec.commandLine().getOut();
-        o.println("wrote " + out.resolve("REPORT.md") + " (" + runs.size() + " experiment"
-                + (runs.size() == 1 ? "" : "s") + ")");
+        o.printf(Locale.ROOT, "wrote %s (%d experiment%s, %.1f s)%n",
+                out.resolve("REPORT.md"), runs.size(), runs.size() == 1 ? "" : "s",
+                (System.nanoTime() - t0) * 1e-9);
         return 0;
     }
 }

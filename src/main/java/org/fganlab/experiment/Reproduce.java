@@ -1,5 +1,6 @@
 package org.fganlab.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.fganlab.report.AtomicFiles;
@@ -27,8 +33,10 @@ public final class Reproduce {
 
     /** Every experiment, in report order. */
     public static List<Experiment> registry() {
-        return List.of(new GanTheoremExperiment(), new GaussianFitExperiment(),
-                new ModeCoverageExperiment());
+        return List.of(new GanTheoremExperiment(), new DivergenceLandscapeExperiment(),
+                new GaussianFitExperiment(), new SaturationExperiment(),
+                new DisjointSupportsExperiment(), new ModeCoverageExperiment(),
+                new BoundTightnessExperiment());
     }
 
     /** The registered experiment names. */
@@ -71,46 +79,106 @@ public final class Reproduce {
     public record Run(String name, double seconds, String headline) {
     }
 
+    /** The default number of experiments run at once: the machine's processors. */
+    public static int defaultJobs() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /**
-     * Runs the experiments and rewrites {@code out/REPORT.md}.
+     * Runs the experiments, {@code jobs} at a time, and rewrites {@code out/REPORT.md}. Each
+     * experiment draws only from its own seeded generators, so a parallel run writes the same
+     * numbers as a serial one; only the wall times in the run metadata differ.
      *
      * @param experiments from {@link #select}
      * @param out the results folder
      * @param quick reduced sizes
      * @param seed the seed
-     * @param progress progress lines (one at the start and end of each experiment)
-     * @return one record per experiment run
+     * @param jobs experiments run at once, ≥ 1 (1 = serial, in the given order)
+     * @param progress progress lines (one at the start and end of each experiment, plus the
+     *     experiment's own lines); called from one thread at a time
+     * @return one record per experiment, in the given order
+     * @throws IllegalArgumentException if jobs &lt; 1
+     * @throws RuntimeException the first failure of an experiment (the others are cancelled)
      */
     public static List<Run> run(List<Experiment> experiments, Path out, boolean quick, long seed,
-            Consumer<String> progress) {
-        List<Run> runs = new ArrayList<>();
-        String commit = gitCommit();
-        int i = 0;
-        for (Experiment e : experiments) {
-            i++;
-            String tag = "[" + i + "/" + experiments.size() + "] " + e.name();
-            progress.accept(tag + ": " + e.title());
-            Path dir = out.resolve(e.name());
-            long t0 = System.nanoTime();
-            Experiment.Outcome o = e.run(new Experiment.Context(dir, quick, seed,
-                    s -> progress.accept(tag + ": " + s)));
-            double seconds = (System.nanoTime() - t0) * 1e-9;
-            ObjectNode summary = o.summary().deepCopy();
-            ObjectNode run = summary.putObject("run");
-            run.put("experiment", e.name()).put("seed", seed).put("quick", quick)
-                    .put("git_commit", commit).put("jvm", jvm());
-            Json.put(run, "wall_seconds", seconds);
-            Json.write(dir.resolve("summary.json"), summary);
-            String footer = runFooter(e.name(), quick, seed, commit, seconds);
-            AtomicFiles.writeString(dir.resolve("README.md"), o.section().apply("") + footer);
-            AtomicFiles.writeString(dir.resolve(".section.md"),
-                    o.section().apply(e.name() + "/") + footer);
-            AtomicFiles.writeString(dir.resolve(".headline.md"), o.headline() + "\n");
-            progress.accept(tag + ": done in " + String.format(Locale.ROOT, "%.1f s", seconds));
-            runs.add(new Run(e.name(), seconds, o.headline()));
+            int jobs, Consumer<String> progress) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
         }
+        String commit = gitCommit();
+        Consumer<String> sink = line -> {
+            synchronized (progress) {
+                progress.accept(line);
+            }
+        };
+        List<Callable<Run>> tasks = new ArrayList<>();
+        for (int i = 0; i < experiments.size(); i++) {
+            Experiment e = experiments.get(i);
+            String tag = "[" + (i + 1) + "/" + experiments.size() + "] " + e.name();
+            tasks.add(() -> runOne(e, tag, out, quick, seed, commit, sink));
+        }
+        List<Run> runs = invokeInOrder(tasks, Math.min(jobs, Math.max(1, tasks.size())));
         writeReport(out);
         return runs;
+    }
+
+    private static Run runOne(Experiment e, String tag, Path out, boolean quick, long seed,
+            String commit, Consumer<String> progress) {
+        progress.accept(tag + ": " + e.title());
+        Path dir = out.resolve(e.name());
+        long t0 = System.nanoTime();
+        Experiment.Outcome o = e.run(new Experiment.Context(dir, quick, seed,
+                s -> progress.accept(tag + ": " + s)));
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        ObjectNode summary = o.summary().deepCopy();
+        ObjectNode run = summary.putObject("run");
+        run.put("experiment", e.name()).put("seed", seed).put("quick", quick)
+                .put("git_commit", commit).put("jvm", jvm());
+        Json.put(run, "wall_seconds", seconds);
+        Json.write(dir.resolve("summary.json"), summary);
+        String footer = runFooter(e.name(), quick, seed, commit, seconds);
+        AtomicFiles.writeString(dir.resolve("README.md"), o.section().apply("") + footer);
+        AtomicFiles.writeString(dir.resolve(".section.md"),
+                o.section().apply(e.name() + "/") + footer);
+        AtomicFiles.writeString(dir.resolve(".headline.md"), o.headline() + "\n");
+        progress.accept(tag + ": done in " + String.format(Locale.ROOT, "%.1f s", seconds));
+        return new Run(e.name(), seconds, o.headline());
+    }
+
+    /** Runs the tasks on a pool of the given size; results in task order, first failure rethrown. */
+    private static <T> List<T> invokeInOrder(List<Callable<T>> tasks, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "reproduce");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(task));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (ExecutionException ex) {
+            pool.shutdownNow();
+            Throwable cause = ex.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException ex) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static String runFooter(String name, boolean quick, long seed, String commit,
@@ -126,7 +194,7 @@ public final class Reproduce {
         sb.append("# fgan-lab report\n\n");
         sb.append("Written by `./fganlab reproduce`; every number below is produced by the code in "
                 + "the run that wrote it and matches the experiment's `summary.json`.\n\n");
-        sb.append("| experiment | headline |\n|---|---|\n");
+        sb.append("| experiment | headline | wall time | command |\n|---|---|---|---|\n");
         StringBuilder sections = new StringBuilder();
         for (Experiment e : registry()) {
             Path dir = out.resolve(e.name());
@@ -136,7 +204,9 @@ public final class Reproduce {
                 continue;
             }
             sb.append("| [").append(e.name()).append("](#").append(e.name()).append(") | ")
-                    .append(tableCell(read(headline).strip())).append(" |\n");
+                    .append(tableCell(read(headline).strip())).append(" | ")
+                    .append(wallTime(dir.resolve("summary.json"))).append(" | `")
+                    .append(command(e.name(), dir.resolve("summary.json"))).append("` |\n");
             sections.append("\n<a id=\"").append(e.name()).append("\"></a>\n\n")
                     .append(read(section));
         }
@@ -144,6 +214,24 @@ public final class Reproduce {
             sb.append("\nSpeed (JMH, this machine): [benchmarks/README.md](benchmarks/README.md).\n");
         }
         AtomicFiles.writeString(out.resolve("REPORT.md"), sb + sections.toString());
+    }
+
+    /** "12.3 s" from the run metadata of a summary.json, or "?" when it has none. */
+    private static String wallTime(Path summary) {
+        JsonNode run = runNode(summary);
+        return run.has("wall_seconds")
+                ? String.format(Locale.ROOT, "%.1f s", run.get("wall_seconds").asDouble()) : "?";
+    }
+
+    /** The command that reproduces the run recorded in a summary.json. */
+    private static String command(String name, Path summary) {
+        JsonNode run = runNode(summary);
+        return "./fganlab reproduce " + name + (run.path("quick").asBoolean(false) ? " --quick" : "")
+                + (run.has("seed") ? " --seed " + run.get("seed").asLong() : "");
+    }
+
+    private static JsonNode runNode(Path summary) {
+        return Files.exists(summary) ? Json.parse(read(summary)).path("run") : Json.object();
     }
 
     /** A headline as a Markdown table cell: pipes not already escaped are escaped. */

@@ -368,4 +368,24 @@ public final class Trainer {
         }
         return true;
     }
+
+    /**
+     * A copy of the current generator parameters θ (layout of {@link #generator()}), for probes
+     * between {@link #step()} calls; the trainer's own array is not exposed.
+     *
+     * @return a new array of length {@code generator().parameterCount()}
+     */
+    public double[] generatorParameters() {
+        return theta.clone();
+    }
+
+    /**
+     * A copy of the current critic parameters ω (layout of {@link #critic()}), for probes between
+     * {@link #step()} calls; the trainer's own array is not exposed.
+     *
+     * @return a new array of length {@code critic().parameterCount()}
+     */
+    public double[] criticParameters() {
+        return omega.clone();
+    }
 }

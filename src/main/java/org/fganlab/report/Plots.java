@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -74,13 +76,72 @@ public final class Plots {
      */
     public static void xy(Path target, String title, String xLabel, String yLabel,
             List<Series> series, int width, int height) {
-        XYChart chart = chart(new Panel(title, xLabel, yLabel, series, null), width, height);
+        xy(target, title, xLabel, yLabel, series, width, height, Options.DEFAULT);
+    }
+
+    /**
+     * A vertical line across the plot at abscissa x, with a label near the top of the plot.
+     *
+     * @param x abscissa in data units (finite; &gt; 0 on a logarithmic x axis)
+     * @param label drawn beside the line near the top ("" for none)
+     */
+    public record VerticalLine(double x, String label) {
+    }
+
+    /**
+     * A text label centred at (x, y) in data units.
+     *
+     * @param text the label
+     * @param x abscissa in data units
+     * @param y ordinate in data units
+     */
+    public record Note(String text, double x, double y) {
+    }
+
+    /**
+     * Axis scales, legend placement and annotations of a chart.
+     *
+     * @param logX logarithmic x axis (points with x &le; 0 are dropped)
+     * @param logY logarithmic y axis (points with y &le; 0 are dropped)
+     * @param legendOutside legend to the right of the plot instead of inside its top-left corner
+     * @param verticalLines vertical lines (copied)
+     * @param notes text labels (copied)
+     */
+    public record Options(boolean logX, boolean logY, boolean legendOutside,
+            List<VerticalLine> verticalLines, List<Note> notes) {
+
+        /** Linear axes, legend inside, no annotations. */
+        public static final Options DEFAULT = new Options(false, false, false, List.of(), List.of());
+
+        public Options {
+            verticalLines = List.copyOf(verticalLines);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * Writes an XY chart as PNG with the given axis scales and annotations. Non-finite points,
+     * and on a logarithmic axis non-positive ones, are dropped (say so in the series name or a
+     * {@link Note} where it matters, e.g. a divergence that is +∞ over part of the range).
+     *
+     * @param target the .png path
+     * @param title chart title
+     * @param xLabel x axis title (with units)
+     * @param yLabel y axis title (with units)
+     * @param series the series (at least one with a drawable point)
+     * @param width pixels
+     * @param height pixels
+     * @param options axis scales, legend placement, vertical lines and text labels
+     */
+    public static void xy(Path target, String title, String xLabel, String yLabel,
+            List<Series> series, int width, int height, Options options) {
+        XYChart chart = chart(title, xLabel, yLabel, series, width, height, options, null);
         AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out,
                 BitmapEncoder.BitmapFormat.PNG));
     }
 
     /**
-     * One chart of a {@link #panels} figure.
+     * One chart of a {@link #panels} figure (linear axes, legend inside).
      *
      * @param title panel title
      * @param xLabel x axis title (with units)
@@ -135,43 +196,57 @@ public final class Plots {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         g.drawString(title, 12, 27);
         for (int i = 0; i < panels.size(); i++) {
-            BufferedImage panel = BitmapEncoder.getBufferedImage(chart(panels.get(i), panelWidth, panelHeight));
+            Panel p = panels.get(i);
+            BufferedImage panel = BitmapEncoder.getBufferedImage(chart(p.title(), p.xLabel(), p.yLabel(),
+                    p.series(), panelWidth, panelHeight, Options.DEFAULT, p.window()));
             g.drawImage(panel, (i % columns) * panelWidth, titleHeight + (i / columns) * panelHeight, null);
         }
         g.dispose();
         AtomicFiles.write(target, out -> ImageIO.write(image, "png", out));
     }
 
-    /** The XYChart of a panel: white background, grid lines, legend inside at the top left. */
-    private static XYChart chart(Panel p, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(p.title())
-                .xAxisTitle(p.xLabel()).yAxisTitle(p.yLabel()).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    /**
+     * The chart of {@link #xy} and of a panel; window is {xMin, xMax, yMin, yMax} or null (points
+     * outside it are dropped).
+     */
+    private static XYChart chart(String title, String xLabel, String yLabel, List<Series> series,
+            int width, int height, Options options, double[] window) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(options.legendOutside()
+                ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setAntiAlias(true);
-        double[] w = p.window();
-        if (w != null) {
-            chart.getStyler().setXAxisMin(w[0]).setXAxisMax(w[1]).setYAxisMin(w[2]).setYAxisMax(w[3]);
+        chart.getStyler().setXAxisLogarithmic(options.logX());
+        chart.getStyler().setYAxisLogarithmic(options.logY());
+        if (window != null) {
+            chart.getStyler().setXAxisMin(window[0]).setXAxisMax(window[1])
+                    .setYAxisMin(window[2]).setYAxisMax(window[3]);
         }
-        for (Series s : p.series()) {
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
             int n = 0;
             double[] xs = new double[s.x().length];
             double[] ys = new double[s.y().length];
             for (int i = 0; i < xs.length; i++) {
-                double x = s.x()[i];
-                double y = s.y()[i];
-                boolean inside = w == null || (x >= w[0] && x <= w[1] && y >= w[2] && y <= w[3]);
-                if (Double.isFinite(x) && Double.isFinite(y) && inside) {
-                    xs[n] = x;
-                    ys[n] = y;
+                double xi = s.x()[i];
+                double yi = s.y()[i];
+                boolean inside = window == null || (xi >= window[0] && xi <= window[1]
+                        && yi >= window[2] && yi <= window[3]);
+                if (Double.isFinite(xi) && Double.isFinite(yi) && (!options.logX() || xi > 0)
+                        && (!options.logY() || yi > 0) && inside) {
+                    xs[n] = s.x()[i];
+                    ys[n] = s.y()[i];
+                    yMax = Math.max(yMax, yi);
                     n++;
                 }
             }
             if (n == 0) {
                 continue;
             }
-            XYSeries xy = chart.addSeries(s.name(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
+            XYSeries xy = chart.addSeries(s.name(), Arrays.copyOf(xs, n),
+                    Arrays.copyOf(ys, n));
             switch (s.style()) {
                 case MARKERS -> {
                     xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -188,6 +263,15 @@ public final class Plots {
                 }
                 case LINE -> xy.setMarker(SeriesMarkers.NONE);
             }
+        }
+        for (VerticalLine v : options.verticalLines()) {
+            chart.addAnnotation(new AnnotationLine(v.x(), true, false));
+            if (!v.label().isEmpty() && Double.isFinite(yMax)) {
+                chart.addAnnotation(new AnnotationText(v.label(), v.x(), yMax, false));
+            }
+        }
+        for (Note note : options.notes()) {
+            chart.addAnnotation(new AnnotationText(note.text(), note.x(), note.y(), false));
         }
         return chart;
     }

@@ -21,7 +21,8 @@ import org.fganlab.quadrature.QuadratureResult;
  * </ul>
  * The left sides are computed exactly with the score function, ∂/∂μ ∫ q_μ h = ∫ q_μ·(x−μ)/σ²·h;
  * the right sides by a five-point central difference of exact divergences in μ, with step
- * 0.01σ. Units: nats per unit of μ.
+ * 0.01σ. Units: nats per unit of μ. {@link #at(Density, Normal, Parameter)} does the same in σ,
+ * with the score ∂/∂σ log q = ((x − μ)² − σ²)/σ³.
  */
 public final class GeneratorGradients {
 
@@ -57,13 +58,41 @@ public final class GeneratorGradients {
     public record Result(Sides nonSaturating, Sides saturating) {
     }
 
+    /** The generator parameter a gradient is taken in. */
+    public enum Parameter {
+        /** The mean μ: score (x − μ)/σ². */
+        MU,
+        /** The standard deviation σ: score ((x − μ)² − σ²)/σ³. */
+        SIGMA
+    }
+
     /**
+     * Both identities differentiated in μ (nats per unit of μ).
+     *
      * @param p the data density
      * @param q the Gaussian generator at μ0
      * @return both identities; {@code null} if KL(Q‖P) is infinite (the non-saturating loss is
      *     then infinite and the identity does not apply)
      */
     public Result at(Density p, Normal q) {
+        return at(p, q, Parameter.MU);
+    }
+
+    /**
+     * Both identities differentiated in μ or in σ at Q = N(μ0, σ0²), with D* = p/(p + q) held
+     * fixed at (μ0, σ0). Units: nats per unit of the parameter. The finite differences move only
+     * that parameter, with step 0.01·σ0 (so σ stays positive: σ0·(1 ± 0.04)).
+     *
+     * @param p the data density
+     * @param q the Gaussian generator at (μ0, σ0)
+     * @param parameter the parameter to differentiate in (not null)
+     * @return both identities; {@code null} if KL(Q‖P) is infinite
+     * @throws IllegalArgumentException if parameter is null
+     */
+    public Result at(Density p, Normal q, Parameter parameter) {
+        if (parameter == null) {
+            throw new IllegalArgumentException("parameter must be MU or SIGMA, got null");
+        }
         FDivergence kl = Divergences.byName("kl");
         FDivergence js = Divergences.byName("js");
         if (!exact.divergence(kl, q, p).isFinite()) {
@@ -71,16 +100,21 @@ public final class GeneratorGradients {
         }
         double mu = q.mu();
         double sigma = q.sigma();
-        DoubleUnaryOperator score = x -> (x - mu) / (sigma * sigma);
+        boolean inMu = parameter == Parameter.MU;
+        DoubleUnaryOperator score = inMu ? x -> (x - mu) / (sigma * sigma)
+                : x -> ((x - mu) * (x - mu) - sigma * sigma) / (sigma * sigma * sigma);
+        DoubleFunction<Normal> family = inMu ? m -> new Normal(m, sigma) : s -> new Normal(mu, s);
+        double at = inMu ? mu : sigma;
+        double xPower = inMu ? 1 : 2;     // the score's polynomial degree, for the tail check
         // −log D* = softplus(log q − log p); log(1 − D*) = −softplus(log p − log q)
         QuadratureResult ns = exact.pairs().integrate(p, q, (x, lp, lq) -> lq == Double.NEGATIVE_INFINITY
                         ? 0.0 : Math.exp(lq) * score.applyAsDouble(x) * softplus(lq - lp),
-                new Asymptote(-1, 0), new Asymptote(0, 1), 1, false);
+                new Asymptote(-1, 0), new Asymptote(0, 1), xPower, false);
         QuadratureResult sat = exact.pairs().integrate(p, q, (x, lp, lq) -> lq == Double.NEGATIVE_INFINITY
                         ? 0.0 : -Math.exp(lq) * score.applyAsDouble(x) * softplus(lp - lq),
-                new Asymptote(0, 1), new Asymptote(1, 0), 1, false);
-        double[] klDiff = difference(m -> exact.divergence(kl, new Normal(m, sigma), p), mu, sigma);
-        double[] jsDiff = difference(m -> exact.divergence(js, p, new Normal(m, sigma)), mu, sigma);
+                new Asymptote(0, 1), new Asymptote(1, 0), xPower, false);
+        double[] klDiff = difference(t -> exact.divergence(kl, family.apply(t), p), at, sigma);
+        double[] jsDiff = difference(t -> exact.divergence(js, p, family.apply(t)), at, sigma);
         Sides nonSaturating = new Sides(ns.value(), ns.errorEstimate(),
                 klDiff[0] - 2 * jsDiff[0], klDiff[1] + 2 * jsDiff[1]);
         Sides saturating = new Sides(sat.value(), sat.errorEstimate(), 2 * jsDiff[0],
@@ -89,7 +123,7 @@ public final class GeneratorGradients {
     }
 
     /**
-     * Five-point central difference of g at mu with steps h = STEP·σ and 2h.
+     * Five-point central difference of g at the parameter value mu with steps h = STEP·σ and 2h.
      *
      * @return {derivative, error estimate}
      */

@@ -128,6 +128,7 @@ class CliTest {
         assertEquals(2, run("divergence", "--p", "normal(0,1)").code());
         assertEquals(2, run("frobnicate").code());
         assertEquals(2, run("reproduce", "no-such-experiment", "--out", "/tmp/never-written").code());
+        assertEquals(2, run("reproduce", "gan-theorem", "--jobs", "0", "--out", "/tmp/never-written").code());
         assertFalse(Files.exists(Path.of("/tmp/never-written")), "nothing may be written on bad input");
     }
 

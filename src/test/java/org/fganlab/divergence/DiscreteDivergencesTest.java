@@ -170,4 +170,131 @@ class DiscreteDivergencesTest {
         assertEquals(Math.log(2.0), DiscreteDivergences.reverseKl(p, q), 1e-13);
         assertEquals(Double.POSITIVE_INFINITY, DiscreteDivergences.kl(p, q));
     }
+
+    /** A probability vector ∝ uniform(lo, 1), seeded, normalised. */
+    private static double[] vector(int n, long seed, double lo) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextDouble(lo, 1.0);
+        }
+        double s = java.util.Arrays.stream(v).sum();
+        for (int i = 0; i < n; i++) {
+            v[i] /= s;
+        }
+        return v;
+    }
+
+    /** Neumaier sum of terms computed with StrictMath (the straightforward formulas). */
+    private static double[] referenceSums(double[] p, double[] q) {
+        double[][] acc = new double[3][2];
+        for (int i = 0; i < p.length; i++) {
+            double m = p[i] + q[i];
+            double[] x = {p[i] * StrictMath.log(p[i] / q[i]),
+                0.5 * (p[i] * StrictMath.log(2 * p[i] / m) + q[i] * StrictMath.log(2 * q[i] / m)),
+                0.5 * Math.abs(p[i] - q[i])};
+            for (int k = 0; k < 3; k++) {
+                double t = acc[k][0] + x[k];
+                acc[k][1] += Math.abs(acc[k][0]) >= Math.abs(x[k]) ? (acc[k][0] - t) + x[k] : (x[k] - t) + acc[k][0];
+                acc[k][0] = t;
+            }
+        }
+        return new double[] {acc[0][0] + acc[0][1], acc[1][0] + acc[1][1], acc[2][0] + acc[2][1]};
+    }
+
+    @Test
+    void largeVectorsMatchStraightforwardSumsOnBothThreadPaths() throws Exception {
+        // 300,001 elements: two chunks (worker thread), an odd tail block
+        double[] p = vector(300_001, 1, 0.05);
+        double[] q = vector(300_001, 2, 0.05);
+        double[] ref = referenceSums(p, q);
+        double kl = DiscreteDivergences.kl(p, q);
+        double js = DiscreteDivergences.js(p, q);
+        double tv = DiscreteDivergences.tv(p, q);
+        assertRelative(ref[0], kl, 1e-13, "kl");
+        assertRelative(ref[1], js, 1e-13, "js");
+        assertRelative(ref[2], tv, 1e-13, "tv");
+        // two callers at once: one gets the worker, the other sums both halves itself; same bits
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<double[]>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 6; k++) {
+                runs.add(pool.submit(() -> new double[] {DiscreteDivergences.kl(p, q), DiscreteDivergences.js(p, q),
+                    DiscreteDivergences.tv(p, q)}));
+            }
+            for (java.util.concurrent.Future<double[]> f : runs) {
+                assertArrayEquals(new double[] {kl, js, tv}, f.get(), 0.0);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void jsKeepsRelativeAccuracyForNearlyEqualLargeVectors() {
+        // q = p·(1 + ε·s_i) renormalised, ε = 1e-6: JSD ≈ ε²/8·Var ≈ 1e-13; the straightforward
+        // formula loses about half the digits there, so compare with the series m·δ²/4·(1 + δ²/6)
+        int n = 100_000;
+        double[] p = vector(n, 3, 0.05);
+        double[] q = new double[n];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            q[i] = p[i] * (1 + 1e-6 * rng.nextDouble(-1, 1));
+            s += q[i];
+        }
+        double expected = 0;
+        double c = 0;
+        for (int i = 0; i < n; i++) {
+            q[i] /= s;
+            double m = p[i] + q[i];
+            double d = (p[i] - q[i]) / m;
+            double x = 0.25 * m * d * d * (1 + d * d / 6);
+            double t = expected + x;
+            c += (expected - t) + x;
+            expected = t;
+        }
+        assertRelative(expected + c, DiscreteDivergences.js(p, q), 1e-9, "js");
+    }
+
+    @Test
+    void extremeRatiosStayFiniteAndExact() {
+        // ratios beyond the normal range and at the subnormals: KL by log p − log q, JS by the direct
+        // form; hand values: KL = 0.5·log(0.5/1e-310) + (0.5 − 1e-310)·log((0.5 − 1e-310)/(1 − 1e-310))
+        double tiny = 1e-310;
+        double[] p = {0.5, 0.5};
+        double[] q = {tiny, 1 - tiny};
+        double kl = 0.5 * (Math.log(0.5) - Math.log(tiny)) + 0.5 * Math.log(0.5);
+        assertRelative(kl, DiscreteDivergences.kl(p, q), 1e-14, "kl");
+        // JS: the first term is ½[0.5·log(2·0.5/m) + tiny·log(2·tiny/m)] ≈ ½·0.5·log 2; the second
+        // ½[0.5·log(1/(1.5)) + 1·log(2/1.5)] with m = 1.5 − tiny
+        double js = 0.25 * Math.log(2) + 0.5 * (0.5 * Math.log(1 / 1.5) + Math.log(2 / 1.5));
+        assertRelative(js, DiscreteDivergences.js(p, q), 1e-14, "js");
+        assertEquals(Double.POSITIVE_INFINITY, DiscreteDivergences.kl(new double[] {1, 0}, new double[] {0, 1}));
+    }
+
+    @Test
+    void callsAllocateNothingOnTheCallingThread() {
+        // both paths: one chunk (n < 2^16) and two chunks with the worker thread (n ≥ 2^16)
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean,
+                "needs per-thread allocation counters");
+        com.sun.management.ThreadMXBean counters = (com.sun.management.ThreadMXBean) mx;
+        long id = Thread.currentThread().getId();
+        for (int n : new int[] {1000, 1 << 17}) {
+            double[] p = vector(n, 5, 0.05);
+            double[] q = vector(n, 6, 0.05);
+            double sink = 0;
+            for (int k = 0; k < 30; k++) {                // warm-up: thread-local scratch, worker start
+                sink += DiscreteDivergences.kl(p, q) + DiscreteDivergences.js(p, q) + DiscreteDivergences.tv(p, q);
+            }
+            long before = counters.getThreadAllocatedBytes(id);
+            for (int k = 0; k < 30; k++) {
+                sink += DiscreteDivergences.kl(p, q) + DiscreteDivergences.js(p, q) + DiscreteDivergences.tv(p, q);
+            }
+            long allocated = counters.getThreadAllocatedBytes(id) - before;
+            assertTrue(allocated < 90, "n = " + n + ": " + allocated + " bytes for 90 calls");
+            assertTrue(sink > 0);
+        }
+    }
 }

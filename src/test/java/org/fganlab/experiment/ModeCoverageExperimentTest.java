@@ -2,17 +2,14 @@ package org.fganlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.fganlab.gan.GeneratorLoss;
 import org.fganlab.gan.MlpGenerator;
 import org.fganlab.gan.ModeCoverage;
@@ -98,15 +95,9 @@ class ModeCoverageExperimentTest {
     @Test
     void quickRunWritesValidPlotsReferencedFromTheSectionAndNumbersFromTheSummary(@TempDir Path dir)
             throws IOException {
-        ModeCoverageExperiment e = new ModeCoverageExperiment();
-        Experiment.Outcome o = e.run(new Experiment.Context(dir, true, 7, s -> { }));
+        Experiment.Outcome o = ExperimentFiles.runQuickAndCheckPlots(new ModeCoverageExperiment(), dir, 7,
+                ModeCoverageExperiment.CASES.stream().map(ModeCoverageExperiment::scatterFile).toArray(String[]::new));
         String section = o.section().apply("");
-        for (ModeCoverageExperiment.Case c : ModeCoverageExperiment.CASES) {
-            String file = ModeCoverageExperiment.scatterFile(c);
-            BufferedImage image = ImageIO.read(dir.resolve(file).toFile());
-            assertNotNull(image, file + " is not a readable PNG");
-            assertTrue(section.contains("](" + file + ")"), "section does not reference " + file);
-        }
         JsonNode cells = org.fganlab.report.Json.parse(org.fganlab.report.Json.toText(o.summary())).get("cells");
         assertEquals(ModeCoverageExperiment.CASES.size() * ModeCoverageExperiment.PLAYERS.size(), cells.size());
         List<String> csv = Files.readAllLines(dir.resolve("runs.csv"));

@@ -4,8 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.fganlab.report.AtomicFiles;
+import org.fganlab.report.Json;
+import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReproduceTest {
 
@@ -24,5 +37,89 @@ class ReproduceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Reproduce.select(List.of("nope")));
         assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains("gan-theorem"), e.getMessage());
+    }
+
+    /** A seeded experiment that draws in parallel streams, as the real ones do. */
+    private record Draws(String name) implements Experiment {
+        @Override
+        public String title() {
+            return "seeded draws";
+        }
+
+        @Override
+        public Outcome run(Context context) {
+            double[] means = IntStream.range(0, 64).parallel().mapToDouble(run -> {
+                Well19937c rng = new Well19937c(context.seed() + run);
+                double s = 0;
+                for (int i = 0; i < 20_000; i++) {
+                    s += rng.nextGaussian();
+                }
+                return s / 20_000;
+            }).toArray();
+            StringBuilder csv = new StringBuilder("run,mean\n");
+            for (int i = 0; i < means.length; i++) {
+                csv.append(i).append(',').append(means[i]).append('\n');
+            }
+            AtomicFiles.writeString(context.dir().resolve("means.csv"), csv.toString());
+            ObjectNode summary = Json.object();
+            Json.put(summary, "first_mean", means[0]);
+            return new Outcome(summary, "first mean " + means[0], prefix -> "## " + name + "\n");
+        }
+    }
+
+    /** Every file of a results tree, minus the run metadata (wall times, commit) that may differ. */
+    private static Map<String, String> contentsWithoutRunMetadata(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String rel = root.relativize(f).toString();
+                String text;
+                if (rel.endsWith("summary.json")) {
+                    ObjectNode node = (ObjectNode) Json.parse(Files.readString(f));
+                    node.remove("run");
+                    text = Json.toText(node);
+                } else if (rel.endsWith(".md")) {
+                    text = Files.readString(f).replaceAll("wall time [0-9.]+ s", "wall time ?")
+                            .replaceAll("\\| [0-9.]+ s \\|", "| ? |")
+                            .replaceAll("commit [0-9a-z]+", "commit ?");
+                } else {
+                    text = java.util.HexFormat.of().formatHex(Files.readAllBytes(f));
+                }
+                out.put(rel, text);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void parallelRunWritesWhatASerialRunWrites(@TempDir Path serial, @TempDir Path parallel)
+            throws IOException {
+        List<Experiment> experiments = new ArrayList<>(Reproduce.select(List.of("gan-theorem", "divergence-landscape")));
+        experiments.add(new Draws("draws-a"));
+        experiments.add(new Draws("draws-b"));
+        List<String> lines = new ArrayList<>();
+        List<Reproduce.Run> a = Reproduce.run(experiments, serial, true, 7, 1, lines::add);
+        List<Reproduce.Run> b = Reproduce.run(experiments, parallel, true, 7, 3, lines::add);
+        assertEquals(a.stream().map(Reproduce.Run::headline).toList(),
+                b.stream().map(Reproduce.Run::headline).toList());
+        Map<String, String> sa = contentsWithoutRunMetadata(serial);
+        Map<String, String> sb = contentsWithoutRunMetadata(parallel);
+        assertTrue(sa.containsKey("draws-b/means.csv") && sa.containsKey("gan-theorem/divergences.csv"), sa.keySet().toString());
+        assertEquals(sa.keySet(), sb.keySet());
+        for (String file : sa.keySet()) {
+            assertEquals(sa.get(file), sb.get(file), file);
+        }
+        // one start and one end line per experiment and run
+        long starts = lines.stream().filter(l -> experiments.stream()
+                .anyMatch(e -> l.endsWith("] " + e.name() + ": " + e.title()))).count();
+        assertEquals(2L * experiments.size(), starts, lines.toString());
+        assertEquals(2L * experiments.size(), lines.stream().filter(l -> l.contains(": done in ")).count());
+    }
+
+    @Test
+    void jobsMustBePositive(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Reproduce.run(Reproduce.select(List.of("gan-theorem")), dir, true, 1, 0, l -> { }));
+        assertTrue(e.getMessage().contains("got 0"), e.getMessage());
     }
 }
