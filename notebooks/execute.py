@@ -73,6 +73,25 @@ class SettledKernelManager(AsyncKernelManager):
     post_start_kernel = _async_post_start_kernel
 
 
+def coalesce_streams(nb):
+    """Joins consecutive stdout (stderr) chunks of a cell into one output, as Jupyter shows them.
+
+    The kernel sends printed text in many small messages; the notebook file keeps them as one
+    output each unless joined.
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        joined = []
+        for out in cell.outputs:
+            if (out.output_type == "stream" and joined and joined[-1].output_type == "stream"
+                    and joined[-1].name == out.name):
+                joined[-1].text += out.text
+            else:
+                joined.append(out)
+        cell.outputs = joined
+
+
 def execute(path, startup_timeout, cell_timeout, tries):
     """Executes one notebook; returns True on success. Raises nothing for a cell error."""
     folder = os.path.dirname(os.path.abspath(path))
@@ -96,6 +115,7 @@ def execute(path, startup_timeout, cell_timeout, tries):
             atexit.unregister(client._cleanup_kernel)  # nbclient cleaned up already
             print(f"notebooks: kernel start {attempt}/{tries} failed for {path}: {e}", file=sys.stderr)
             continue
+        coalesce_streams(nb)
         nbformat.validate(nb)
         nbformat.write(nb, path)
         print(f"notebooks: ok {path} ({time.monotonic() - started:.1f} s)")
@@ -106,7 +126,7 @@ def execute(path, startup_timeout, cell_timeout, tries):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--startup-timeout", type=int, default=20)
+    parser.add_argument("--startup-timeout", type=int, default=30)
     parser.add_argument("--cell-timeout", type=int, default=300)
     parser.add_argument("--tries", type=int, default=3)
     parser.add_argument("notebooks", nargs="+")
