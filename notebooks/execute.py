@@ -135,7 +135,7 @@ def main():
     args = parser.parse_args()
     failed = [p for p in args.notebooks
               if not execute(p, args.startup_timeout, args.cell_timeout, args.tries)]
-    print(f"{len(args.notebooks) - len(failed)} passed, {len(failed)} failed")
+    print(f"notebooks: {len(args.notebooks) - len(failed)} of {len(args.notebooks)} executed without error")
     return 1 if failed else 0
 
 
