@@ -202,19 +202,21 @@ public final class Mlp {
 
     /**
      * Backward pass for the last {@link #forward} with the same ws, batch and params: given
-     * gradOut = ∂L/∂out, adds ∂L/∂params into gradParams and, if gradInput is non-null, writes
-     * ∂L/∂x into it.
+     * gradOut = ∂L/∂out, adds ∂L/∂params into gradParams if it is non-null and, if gradInput is
+     * non-null, writes ∂L/∂x into it. Without gradParams the weight-gradient products are skipped
+     * (about half the work), e.g. when only the generator's ∂L/∂x is wanted.
      *
      * @param params the parameters of that forward pass (not modified)
      * @param gradOut ∂L/∂out (not modified), row-major like out; length ≥ batch·outputSize()
      * @param batch the batch of that forward pass
      * @param ws the workspace of that forward pass (its gradient buffers are modified)
-     * @param gradParams ∂L/∂params is <em>added</em> (the caller zeroes it when needed); length
-     *     {@link #parameterCount()}; may not be params
+     * @param gradParams null, or ∂L/∂params is <em>added</em> (the caller zeroes it when
+     *     needed); length {@link #parameterCount()}; may not be params
      * @param gradInput null, or written: the first batch·inputSize() entries, row-major like x;
      *     may not be params, gradParams or gradOut
-     * @throws IllegalArgumentException on a wrong length or aliasing, if ws has seen no forward
-     *     pass, if that pass was made by another Mlp, or batch differs from that pass's
+     * @throws IllegalArgumentException on a wrong length or aliasing, if both gradParams and
+     *     gradInput are null, if ws has seen no forward pass, if that pass was made by another
+     *     Mlp, or batch differs from that pass's
      */
     public void backward(double[] params, double[] gradOut, int batch, Workspace ws,
             double[] gradParams, double[] gradInput) {
@@ -229,7 +231,12 @@ public final class Mlp {
                     + " with this workspace (" + ws.batch + "), got " + batch);
         }
         checkAtLeast("gradOut", gradOut, (long) batch * outputSize());
-        checkLength("gradParams", gradParams, parameterCount);
+        if (gradParams == null && gradInput == null) {
+            throw new IllegalArgumentException("gradParams and gradInput are both null: nothing to compute");
+        }
+        if (gradParams != null) {
+            checkLength("gradParams", gradParams, parameterCount);
+        }
         if (gradParams == params) {
             throw new IllegalArgumentException("gradParams may not alias params");
         }
@@ -266,7 +273,7 @@ public final class Mlp {
             affine(params, weightOffsets[l], nIn, 1, weightOffsets[l] + nOut * nIn,
                     ws.act[l], nIn, z, nOut, batch);
             for (int i = 0; i < nOut; i++) {
-                phi.applyRow(z[i], a[i], 0, batch);
+                phi.applyRow(z[i], a[i], ws.scratch, 0, batch);
             }
         }
         int nOutL = outputSize();
@@ -299,7 +306,9 @@ public final class Mlp {
             int nIn = widths[l];
             int nOut = widths[l + 1];
             // ∂L/∂w_ij = Σ_b δ_i a_j, ∂L/∂b_i = Σ_b δ_i: bias = weight of the constant-1 input
-            accumulateWeightGradient(ws, l, delta, batch, gradParams);
+            if (gradParams != null) {
+                accumulateWeightGradient(ws, l, delta, batch, gradParams);
+            }
             if (l == 0 && gradInput == null) {
                 break;
             }
@@ -507,6 +516,8 @@ public final class Mlp {
         final double[][] deltaB;
         final double[][] tile;
         final double[][] acc;
+        /** Scratch row of the activation ({@link Activation#applyRow}). */
+        final double[] scratch;
         int batch = -1;
         Mlp lastForward;
 
@@ -529,6 +540,7 @@ public final class Mlp {
             deltaB = new double[mlp.maxWidth][maxBatch];
             tile = new double[OUTER_TILE][mlp.maxWidth + 1];
             acc = new double[mlp.maxWidth + 1][mlp.maxWidth + 1];
+            scratch = new double[maxBatch];
         }
 
         /** @return the largest batch this workspace serves */
