@@ -22,11 +22,13 @@ import org.hipparchus.random.RandomGenerator;
  *
  * <p>{@link #forward} and {@link #backward} are the checked API (they validate array lengths,
  * the batch and aliasing, then call unchecked loops) and allocate nothing: every intermediate
- * lives in a caller-owned {@link Workspace}, one per thread. The workspace stores each layer's
- * activations feature-major, one row {@code double[]} per unit holding that unit's value for
- * every sample, so each hot loop runs over the batch with the weight in a register, indexes every
- * array by the same loop counter, and is vectorised by C2 (see the package comment for the
- * measurements).
+ * lives in a caller-owned {@link Workspace}, one per thread. A batch runs as consecutive chunks
+ * of at most 256 samples (the weight gradient of the chunks is added in chunk order, so the
+ * result is a fixed function of the inputs). The workspace stores each chunk's activations
+ * feature-major, one row {@code double[]} per unit holding that unit's value for every sample
+ * of the chunk, so each hot loop runs over the samples with the weights in registers, indexes
+ * every array by the same loop counter, and is vectorised by C2 (see the package comment for
+ * the measurements).
  */
 public final class Mlp {
 
