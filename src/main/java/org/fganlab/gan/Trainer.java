@@ -302,14 +302,7 @@ public final class Trainer {
 
     /** Real batch: V, the real term of F̂, ∂(−F)/∂v and (mode ≥ CRITIC) ∂(−F)/∂ω into gradCritic. */
     private void realHalf(int mode) {
-        critic.forward(omega, xReal, batch, wsReal, vReal);
-        double inv = 1.0 / batch;
-        double sum = 0;
-        for (int b = 0; b < batch; b++) {
-            sum += objective.realTerm(vReal[b]);
-            gradOutReal[b] = -objective.realTermDerivative(vReal[b]) * inv;
-        }
-        sumReal = sum;
+        sumReal = forwardTerms(xReal, wsReal, vReal, gradOutReal, true);
         if (mode != FORWARD) {
             Arrays.fill(gradCritic, 0.0);
             critic.backward(omega, gradOutReal, batch, wsReal, gradCritic, null);
@@ -317,18 +310,34 @@ public final class Trainer {
     }
 
     /**
+     * The critic's forward pass on one batch; writes V into v and the output gradient of −F
+     * into gradOut (−a'(v)/B for real samples, +b'(v)/B for generated ones).
+     *
+     * @return Σ_b a(v_b) for real samples, Σ_b b(v_b) for generated ones
+     */
+    private double forwardTerms(double[] x, Mlp.Workspace ws, double[] v, double[] gradOut,
+            boolean real) {
+        critic.forward(omega, x, batch, ws, v);
+        double inv = 1.0 / batch;
+        double sum = 0;
+        for (int b = 0; b < batch; b++) {
+            if (real) {
+                sum += objective.realTerm(v[b]);
+                gradOut[b] = -objective.realTermDerivative(v[b]) * inv;
+            } else {
+                sum += objective.fakeTerm(v[b]);
+                gradOut[b] = objective.fakeTermDerivative(v[b]) * inv;
+            }
+        }
+        return sum;
+    }
+
+    /**
      * Generated batch: V, the fake term of F̂, ∂(−F)/∂v, (mode ≥ CRITIC) ∂(−F)/∂ω into
      * gradCriticFake and (mode = JOINT) ∂L_G/∂x into gradXFake.
      */
     private void generatedHalf(int mode) {
-        critic.forward(omega, xFake, batch, wsFake, vFake);
-        double inv = 1.0 / batch;
-        double sum = 0;
-        for (int b = 0; b < batch; b++) {
-            sum += objective.fakeTerm(vFake[b]);
-            gradOutFake[b] = objective.fakeTermDerivative(vFake[b]) * inv;
-        }
-        sumFake = sum;
+        sumFake = forwardTerms(xFake, wsFake, vFake, gradOutFake, false);
         if (mode == FORWARD) {
             return;
         }
