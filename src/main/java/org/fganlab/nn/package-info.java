@@ -45,7 +45,11 @@
  *       {@code gradParams == null} skips the weight-gradient products (half a backward pass).</li>
  * </ul>
  * Net effect, forward + backward with input gradient of the 1-64-64-1 tanh critic at batch
- * 1,024: 1.64–1.80 ms against 2.17 ms before these changes, all in one thread.
+ * 1,024: 1.64–1.80 ms against 2.17 ms before these changes, all in one thread. Not solved: at
+ * width 256 the same 2×2 kernel ran at only 4.4 multiply-adds per ns in a fresh JVM (the
+ * identical loop written inline in a test harness: 10.4), so {@code MlpBenchmark} at W = 256 is
+ * slower than with the former kernel (13.0 against 8.9 ms at batch 256); C2 compiles the two
+ * widths differently for reasons not found yet.
  *
  * <p><b>tanh</b>: {@code Math.tanh} is a JNI call into fdlibm in JDK 17 (about 30 ns); in the
  * critic it would cost more than all the matrix products. {@link org.fganlab.nn.Activation#TANH}
