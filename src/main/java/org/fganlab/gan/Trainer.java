@@ -3,6 +3,7 @@ package org.fganlab.gan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.RecursiveAction;
 import org.fganlab.density.Density;
 import org.fganlab.density.Normal;
 import org.fganlab.nn.Activation;
@@ -24,7 +25,17 @@ import org.hipparchus.random.Well19937c;
  * backward pass on the generated batch serves both players (∂L_G/∂x = −∂(−F)/∂x).
  *
  * <p>One instance runs once; all buffers are allocated in the constructor, and a step allocates
- * nothing. Everything random comes from one {@link Well19937c} seeded with the config's seed.
+ * nothing (unless the caller has to block for the other half, below). Everything random comes
+ * from one {@link Well19937c} seeded with the config's seed.
+ *
+ * <p>Two threads, deterministic: each critic evaluation splits into two fixed halves, the real
+ * batch (forward, F̂'s real term, backward into ∂(−F)/∂ω) and the generated batch (the same,
+ * plus ∂L_G/∂x), each with its own workspace and gradient buffer. The generated half is forked
+ * into {@link java.util.concurrent.ForkJoinPool#commonPool()} while the calling thread computes
+ * the real half; if no worker took it, the caller runs it too. The two parameter gradients are
+ * then summed in the fixed order real + generated, which is the same sum, bit for bit, as one
+ * thread accumulating real then generated into a zeroed buffer. So the results do not depend on
+ * the number of cores or on which thread ran which half.
  */
 public final class Trainer {
 
@@ -62,7 +73,12 @@ public final class Trainer {
     private final double[] gradOutGenerator;
     private final double[] gradXFake;
     private final double[] gradCritic;
-    private final double[] gradCriticScratch;
+    private final double[] gradCriticFake;
+    private final GeneratedHalf generatedTask = new GeneratedHalf();
+    /** What the halves compute: {@link #FORWARD}, {@link #CRITIC} or {@link #JOINT}. */
+    private int halfMode;
+    private double sumReal;
+    private double sumFake;
     private final double[] gradGenerator;
     private final boolean gaussian;
     private boolean used;
@@ -107,7 +123,7 @@ public final class Trainer {
         this.gradOutGenerator = new double[batch];
         this.gradXFake = new double[batch * d];
         this.gradCritic = new double[omega.length];
-        this.gradCriticScratch = new double[omega.length];
+        this.gradCriticFake = new double[omega.length];
         this.gradGenerator = new double[theta.length];
     }
 
@@ -197,17 +213,7 @@ public final class Trainer {
      * @return F̂
      */
     double gradients() {
-        double estimate = evaluate();
-        Arrays.fill(gradCritic, 0.0);
-        critic.backward(omega, gradOutReal, batch, wsReal, gradCritic, null);
-        if (config.loss() == GeneratorLoss.MINIMAX) {
-            // ∂(−F)/∂x from the critic's own backward pass; the generator descends F: negate
-            critic.backward(omega, gradOutFake, batch, wsFake, gradCritic, gradXFake);
-            negate(gradXFake);
-        } else {
-            critic.backward(omega, gradOutFake, batch, wsFake, gradCritic, null);
-            generatorInputGradient();
-        }
+        double estimate = criticHalves(JOINT);
         Arrays.fill(gradGenerator, 0.0);
         generator.backward(theta, z, batch, gradXFake, gradGenerator);
         return estimate;
@@ -227,10 +233,9 @@ public final class Trainer {
     }
 
     private double criticStep() {
-        double estimate = sampleAndEvaluate();
-        Arrays.fill(gradCritic, 0.0);
-        critic.backward(omega, gradOutReal, batch, wsReal, gradCritic, null);
-        critic.backward(omega, gradOutFake, batch, wsFake, gradCritic, null);
+        target.sample(rng, xReal, batch);
+        fillLatent();
+        double estimate = criticHalves(CRITIC);
         criticOptimizer.step(omega, gradCritic);
         clipCritic();
         return estimate;
@@ -246,30 +251,117 @@ public final class Trainer {
         generatorOptimizer.step(theta, gradGenerator);
     }
 
-    private double sampleAndEvaluate() {
-        target.sample(rng, xReal, batch);
-        fillLatent();
-        return evaluate();
-    }
-
     /**
      * Runs both forward passes on the current batches, fills the critic's output gradients of
      * −F (the critic minimises −F), and returns F̂.
      */
     double evaluate() {
+        return criticHalves(FORWARD);
+    }
+
+    /** Forward passes and output gradients only. */
+    private static final int FORWARD = 0;
+    /** Also the critic's parameter gradient ∂(−F̂)/∂ω into gradCritic. */
+    private static final int CRITIC = 1;
+    /** Also the generator's ∂L̂_G/∂x on the generated batch into gradXFake. */
+    private static final int JOINT = 2;
+
+    /**
+     * Generates the fake batch from the current latent batch, then runs the real half on this
+     * thread and the generated half as a forked task (class comment), and returns F̂.
+     */
+    private double criticHalves(int mode) {
         generator.generate(theta, z, batch, xFake);
-        critic.forward(omega, xReal, batch, wsReal, vReal);
-        critic.forward(omega, xFake, batch, wsFake, vFake);
-        double inv = 1.0 / batch;
-        double sumReal = 0;
-        double sumFake = 0;
-        for (int b = 0; b < batch; b++) {
-            sumReal += objective.realTerm(vReal[b]);
-            gradOutReal[b] = -objective.realTermDerivative(vReal[b]) * inv;
-            sumFake += objective.fakeTerm(vFake[b]);
-            gradOutFake[b] = objective.fakeTermDerivative(vFake[b]) * inv;
+        halfMode = mode;
+        generatedTask.reinitialize();
+        generatedTask.fork();
+        realHalf(mode);
+        if (generatedTask.tryUnfork()) {
+            generatedTask.compute(); // nobody took it: run it here
+        } else {
+            // it is running on a worker and takes about as long as the real half: spin briefly
+            // (join() could park, and a wake-up costs tens of µs) before joining
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (!generatedTask.isDone() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            generatedTask.join();
         }
-        return (sumReal - sumFake) * inv;
+        if (mode != FORWARD) {
+            double[] g = gradCritic;
+            double[] f = gradCriticFake;
+            for (int k = 0; k < g.length; k++) {
+                g[k] += f[k];
+            }
+        }
+        return (sumReal - sumFake) / batch;
+    }
+
+    /** Longest busy wait for the generated half, 2 ms in ns. */
+    private static final long SPIN_NANOS = 2_000_000L;
+
+    /** Real batch: V, the real term of F̂, ∂(−F)/∂v and (mode ≥ CRITIC) ∂(−F)/∂ω into gradCritic. */
+    private void realHalf(int mode) {
+        sumReal = forwardTerms(xReal, wsReal, vReal, gradOutReal, true);
+        if (mode != FORWARD) {
+            Arrays.fill(gradCritic, 0.0);
+            critic.backward(omega, gradOutReal, batch, wsReal, gradCritic, null);
+        }
+    }
+
+    /**
+     * The critic's forward pass on one batch; writes V into v and the output gradient of −F
+     * into gradOut (−a'(v)/B for real samples, +b'(v)/B for generated ones).
+     *
+     * @return Σ_b a(v_b) for real samples, Σ_b b(v_b) for generated ones
+     */
+    private double forwardTerms(double[] x, Mlp.Workspace ws, double[] v, double[] gradOut,
+            boolean real) {
+        critic.forward(omega, x, batch, ws, v);
+        double inv = 1.0 / batch;
+        double sum = 0;
+        for (int b = 0; b < batch; b++) {
+            if (real) {
+                sum += objective.realTerm(v[b]);
+                gradOut[b] = -objective.realTermDerivative(v[b]) * inv;
+            } else {
+                sum += objective.fakeTerm(v[b]);
+                gradOut[b] = objective.fakeTermDerivative(v[b]) * inv;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Generated batch: V, the fake term of F̂, ∂(−F)/∂v, (mode ≥ CRITIC) ∂(−F)/∂ω into
+     * gradCriticFake and (mode = JOINT) ∂L_G/∂x into gradXFake.
+     */
+    private void generatedHalf(int mode) {
+        sumFake = forwardTerms(xFake, wsFake, vFake, gradOutFake, false);
+        if (mode == FORWARD) {
+            return;
+        }
+        Arrays.fill(gradCriticFake, 0.0);
+        if (mode == JOINT && config.loss() == GeneratorLoss.MINIMAX) {
+            // ∂(−F)/∂x from the critic's own backward pass; the generator descends F: negate
+            critic.backward(omega, gradOutFake, batch, wsFake, gradCriticFake, gradXFake);
+            negate(gradXFake);
+        } else {
+            critic.backward(omega, gradOutFake, batch, wsFake, gradCriticFake, null);
+            if (mode == JOINT) {
+                generatorInputGradient();
+            }
+        }
+    }
+
+    /** The generated half as a reusable fork-join task (reinitialised every step: no allocation). */
+    private final class GeneratedHalf extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void compute() {
+            generatedHalf(halfMode);
+        }
     }
 
     /** The live buffers, for tests in this package: real batch, latent batch, θ, ω, ∂(−F)/∂ω, ∂L_G/∂θ. */
@@ -307,8 +399,8 @@ public final class Trainer {
                     ? objective.fakeTermDerivative(vFake[b]) * inv
                     : -objective.realTermDerivative(vFake[b]) * inv;
         }
-        Arrays.fill(gradCriticScratch, 0.0); // the critic's parameter gradient is not wanted here
-        critic.backward(omega, gradOutGenerator, batch, wsFake, gradCriticScratch, gradXFake);
+        // only ∂/∂x is wanted here: no parameter gradient (half the work of a backward pass)
+        critic.backward(omega, gradOutGenerator, batch, wsFake, null, gradXFake);
         if (config.loss() == GeneratorLoss.MINIMAX) {
             negate(gradXFake);
         }

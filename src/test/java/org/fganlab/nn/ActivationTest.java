@@ -17,7 +17,7 @@ class ActivationTest {
         assertEquals(0.2 * -3.0, Activation.LEAKY_RELU.apply(-3.0), 0.0);
         assertEquals(2.5, Activation.LEAKY_RELU.apply(2.5));
         assertEquals(-7.25, Activation.LINEAR.apply(-7.25));
-        assertEquals(Math.tanh(0.3), Activation.TANH.apply(0.3), 1e-16);
+        assertEquals(Math.tanh(0.3), Activation.TANH.apply(0.3), 7e-16);
 
         assertEquals(0.0, Activation.RELU.derivative(-1.0, 0.0));
         assertEquals(1.0, Activation.RELU.derivative(1.0, 1.0));
@@ -41,28 +41,38 @@ class ActivationTest {
         }
     }
 
-    /** Math.tanh's own contract allows 2.5 ulp of the exact value; ours stays within 2 ulp of it. */
+    /**
+     * The stated accuracy: within 10 ulp and 7e-16 absolute of StrictMath.tanh (fdlibm, itself
+     * within 2.5 ulp of the exact value) on a dense grid over [−25, 25] (step 1.25e-5, both
+     * sides of the clamp at 19.1) and on 10⁶ random arguments, tiny ones included.
+     */
     @Test
-    void tanhWithinTwoUlpOfMathTanh() {
-        SplittableRandom rng = new SplittableRandom(20240611L);
+    void tanhWithinTenUlpOfStrictMathTanh() {
         double worst = 0;
         double worstAt = 0;
-        for (int k = 0; k < 1_000_000; k++) {
+        double worstAbs = 0;
+        SplittableRandom rng = new SplittableRandom(20240611L);
+        for (int k = 0; k <= 5_000_000; k++) {
             double x;
-            switch (k % 4) {
-                case 0: x = rng.nextDouble(-0.6, 0.6); break;          // both branches near ln3/2
-                case 1: x = rng.nextDouble(-4, 4); break;
-                case 2: x = rng.nextDouble(-25, 25); break;            // saturation at ±19.06
-                default: x = Math.scalb(rng.nextDouble(-1, 1), -rng.nextInt(1, 1000)); // tiny
+            if (k < 4_000_000) {
+                x = -25 + k * 1.25e-5;
+            } else if (k % 2 == 0) {
+                x = rng.nextDouble(-1, 1);
+            } else {
+                x = Math.scalb(rng.nextDouble(-1, 1), -rng.nextInt(1, 1000)); // tiny, not subnormal y
             }
-            double ref = Math.tanh(x);
-            double ulps = Math.abs(Activation.tanh(x) - ref) / Math.ulp(ref);
+            double ref = StrictMath.tanh(x);
+            double err = Math.abs(Activation.tanh(x) - ref);
+            worstAbs = Math.max(worstAbs, err);
+            double ulps = err / Math.ulp(ref);
             if (ulps > worst) {
                 worst = ulps;
                 worstAt = x;
             }
         }
-        assertTrue(worst <= 2.0, "worst " + worst + " ulp at " + worstAt);
+        assertTrue(worst <= 10.0, "worst " + worst + " ulp at " + worstAt);
+        assertTrue(worstAbs <= 7e-16, "worst absolute error " + worstAbs);
+        assertTrue(worst >= 1.0, "a bound this tight would mean the test compares tanh with itself");
     }
 
     @Test
@@ -72,13 +82,51 @@ class ActivationTest {
         assertEquals(1.0, Activation.tanh(Double.POSITIVE_INFINITY));
         assertEquals(-1.0, Activation.tanh(Double.NEGATIVE_INFINITY));
         assertEquals(1.0, Activation.tanh(400.0));
-        assertEquals(-1.0, Activation.tanh(-19.1));
+        assertEquals(-1.0, Activation.tanh(-19.1), "the clamp: the correctly rounded value");
+        assertTrue(Activation.tanh(18.5) < 1.0, "below the clamp, tanh(18.5) = 1 − 1.7e-16 < 1");
         assertTrue(Double.isNaN(Activation.tanh(Double.NaN)));
-        assertEquals(Double.MIN_VALUE, Activation.tanh(Double.MIN_VALUE));
         assertEquals(1e-300, Activation.tanh(1e-300));
-        // the switch point ln(3)/2 itself: tanh = 1/2 up to rounding of the argument
-        assertEquals(0.5, Activation.tanh(0.54930614433405484570), 1e-16);
-        assertEquals(0.5, Activation.tanh(Math.nextUp(0.54930614433405484570)), 2e-16);
+        // |x| < 2^-1016: y = x/64 is subnormal; the stated absolute error bound 2^-1068
+        assertEquals(0.0, Activation.tanh(Double.MIN_VALUE), 0x1p-1068);
+        assertEquals(1e-310, Activation.tanh(1e-310), 0x1p-1068);
+        // tanh(ln(3)/2) = 1/2
+        assertEquals(0.5, Activation.tanh(0.54930614433405484570), 8 * Math.ulp(0.5));
+    }
+
+    /** The doublings keep the function odd bit for bit: tanh(−x) = −tanh(x). */
+    @Test
+    void tanhIsExactlyOdd() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int k = 0; k < 10_000; k++) {
+            double x = rng.nextDouble(0, 25);
+            assertEquals(-Activation.tanh(x), Activation.tanh(-x), 0.0, "at " + x);
+        }
+    }
+
+    /**
+     * The vectorised tanh row (three loops) gives the scalar tanh's values bit for bit, on a
+     * long row (so that C2's vectorised loop bodies run) including the clamp, ±0 and NaN.
+     */
+    @Test
+    void tanhRowMatchesScalarTanhBitForBit() {
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 4099;
+        double[] z = new double[n];
+        for (int b = 0; b < n; b++) {
+            z[b] = b % 7 == 0 ? rng.nextDouble(-30, 30) : 1.5 * rng.nextGaussian();
+        }
+        z[5] = -0.0;
+        z[6] = Double.NaN;
+        z[7] = Double.NEGATIVE_INFINITY;
+        double[] a = new double[n];
+        double[] scratch = new double[n];
+        for (int rep = 0; rep < 200; rep++) { // let C2 compile the row kernel
+            Activation.TANH.applyRow(z, a, scratch, 0, n);
+        }
+        for (int b = 0; b < n; b++) {
+            assertEquals(Double.doubleToRawLongBits(Activation.tanh(z[b])), Double.doubleToRawLongBits(a[b]),
+                    "at " + z[b]);
+        }
     }
 
     /** The row kernels used by Mlp agree with the scalar methods, element by element. */
@@ -88,7 +136,7 @@ class ActivationTest {
         double[] z = {-2.0, -0.3, 0.0, 0.25, 1.5, Double.NaN, 7.0};
         double[] a = new double[z.length];
         java.util.Arrays.fill(a, Double.NaN);
-        phi.applyRow(z, a, 0, 6); // the NaN at index 5 is excluded by the range
+        phi.applyRow(z, a, new double[z.length], 0, 6); // the NaN at index 5 is excluded by the range
         double[] d = {1.5, -2.0, 3.0, 0.5, -1.0, 9.0, 9.0};
         phi.multiplyDerivativeRow(z, a, d, 1, 5);
         double[] d0 = {1.5, -2.0, 3.0, 0.5, -1.0, 9.0, 9.0};

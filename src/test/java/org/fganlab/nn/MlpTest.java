@@ -166,6 +166,29 @@ class MlpTest {
     }
 
     /**
+     * Without gradParams the backward pass writes the same ∂L/∂x, bit for bit (the weight
+     * gradient is skipped, the input-gradient path is the same arithmetic).
+     */
+    @Test
+    void inputGradientOnlyBackwardEqualsTheFullOne() {
+        Mlp net = new Mlp(new int[] {1, 64, 64, 1}, Activation.TANH, Activation.LINEAR);
+        SplittableRandom rng = new SplittableRandom(13);
+        double[] params = randomParams(net, rng);
+        int batch = 300;
+        double[] x = random(batch, rng);
+        double[] gradOut = random(batch, rng);
+        Mlp.Workspace ws = net.workspace(batch);
+        net.forward(params, x, batch, ws, new double[batch]);
+        double[] full = new double[batch];
+        net.backward(params, gradOut, batch, ws, new double[net.parameterCount()], full);
+        double[] only = new double[batch];
+        Arrays.fill(only, Double.NaN);
+        net.backward(params, gradOut, batch, ws, null, only);
+        assertArrayEquals(full, only, 0.0);
+        assertTrue(Arrays.stream(full).anyMatch(g -> Math.abs(g) > 1e-3), "input gradient is not trivial");
+    }
+
+    /**
      * A sample's output and gradient do not depend on the batch it is in: a batch of 150 through a
      * 300-wide layer (4 full outer-product tiles of 32 samples and a partial one; both
      * orientations of that kernel) must agree with 150 single-sample passes.
@@ -338,6 +361,8 @@ class MlpTest {
         double[] shared = new double[13];
         assertMessage("gradInput may not alias params, gradParams or gradOut",
                 () -> TINY.backward(p, shared, 3, ws, g, shared));
+        assertMessage("gradParams and gradInput are both null: nothing to compute",
+                () -> TINY.backward(p, new double[3], 3, ws, null, null));
         Mlp sameWidths = new Mlp(new int[] {2, 3, 1}, Activation.RELU, Activation.TANH);
         assertMessage("the last forward pass with this workspace was made by another network,"
                 + " Mlp[2, 3, 1](hidden=TANH, output=TANH)",
