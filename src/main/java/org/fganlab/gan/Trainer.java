@@ -3,6 +3,8 @@ package org.fganlab.gan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import org.fganlab.density.Density;
 import org.fganlab.density.Normal;
@@ -30,9 +32,10 @@ import org.hipparchus.random.Well19937c;
  *
  * <p>Two threads, deterministic: each critic evaluation splits into two fixed halves, the real
  * batch (forward, F̂'s real term, backward into ∂(−F)/∂ω) and the generated batch (the same,
- * plus ∂L_G/∂x), each with its own workspace and gradient buffer. The generated half is forked
- * into {@link java.util.concurrent.ForkJoinPool#commonPool()} while the calling thread computes
- * the real half; if no worker took it, the caller runs it too. The two parameter gradients are
+ * plus ∂L_G/∂x), each with its own workspace and gradient buffer. The generated half goes to a
+ * small pool that runs nothing but such halves (so it never queues behind a long job of the
+ * common pool, e.g. another experiment's parallel training runs) while the calling thread
+ * computes the real half, then joins it. The two parameter gradients are
  * then summed in the fixed order real + generated, which is the same sum, bit for bit, as one
  * thread accumulating real then generated into a zeroed buffer. So the results do not depend on
  * the number of cores or on which thread ran which half.
@@ -268,25 +271,21 @@ public final class Trainer {
 
     /**
      * Generates the fake batch from the current latent batch, then runs the real half on this
-     * thread and the generated half as a forked task (class comment), and returns F̂.
+     * thread and the generated half on {@link #HALVES} (class comment), and returns F̂.
      */
     private double criticHalves(int mode) {
         generator.generate(theta, z, batch, xFake);
         halfMode = mode;
         generatedTask.reinitialize();
-        generatedTask.fork();
+        HALVES.execute(generatedTask);
         realHalf(mode);
-        if (generatedTask.tryUnfork()) {
-            generatedTask.compute(); // nobody took it: run it here
-        } else {
-            // it is running on a worker and takes about as long as the real half: spin briefly
-            // (join() could park, and a wake-up costs tens of µs) before joining
-            long deadline = System.nanoTime() + SPIN_NANOS;
-            while (!generatedTask.isDone() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            generatedTask.join();
+        // the generated half takes about as long as the real one: spin briefly (join() could
+        // park, and a wake-up costs tens of µs) before joining
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (!generatedTask.isDone() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
+        generatedTask.join();
         if (mode != FORWARD) {
             double[] g = gradCritic;
             double[] f = gradCriticFake;
@@ -297,8 +296,24 @@ public final class Trainer {
         return (sumReal - sumFake) / batch;
     }
 
-    /** Longest busy wait for the generated half, 2 ms in ns. */
-    private static final long SPIN_NANOS = 2_000_000L;
+    /**
+     * Longest busy wait for the generated half, 200 µs in ns: covers small batches; a longer spin
+     * would take the core from the worker running the half when more trainers than cores run.
+     */
+    private static final long SPIN_NANOS = 200_000L;
+
+    /**
+     * The workers of every trainer's generated halves (daemon threads, one per processor). Only
+     * short tasks run here, so a half starts as soon as a worker has a core; in the common pool
+     * it could wait behind whole training runs of a parallel stream.
+     */
+    private static final ForkJoinPool HALVES = new ForkJoinPool(
+            Runtime.getRuntime().availableProcessors(), pool -> {
+                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                t.setName("fganlab-critic-halves-" + t.getPoolIndex());
+                t.setDaemon(true);
+                return t;
+            }, null, false);
 
     /** Real batch: V, the real term of F̂, ∂(−F)/∂v and (mode ≥ CRITIC) ∂(−F)/∂ω into gradCritic. */
     private void realHalf(int mode) {
