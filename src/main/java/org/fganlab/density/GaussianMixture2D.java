@@ -132,8 +132,8 @@ public final class GaussianMixture2D {
      */
     public void sample(RandomGenerator rng, double[] out, int offset) {
         int i = rng.nextInt(cx.length);
-        out[offset] = cx[i] + sigma * rng.nextGaussian();
-        out[offset + 1] = cy[i] + sigma * rng.nextGaussian();
+        out[offset] = cx[i] + sigma * StandardNormal.sample(rng);
+        out[offset + 1] = cy[i] + sigma * StandardNormal.sample(rng);
     }
 
     /** The canonical spec. */

@@ -124,10 +124,10 @@ public final class Normal implements Density {
         return z;
     }
 
-    /** μ + σ·{@code rng.nextGaussian()}. */
+    /** μ + σ·Z with Z from {@link StandardNormal#sample} (allocation-free). */
     @Override
     public double sample(RandomGenerator rng) {
-        return mu + sigma * rng.nextGaussian();
+        return mu + sigma * StandardNormal.sample(rng);
     }
 
     /** @return −∞ */

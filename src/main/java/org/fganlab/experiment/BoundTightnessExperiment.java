@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.fganlab.density.Density;
 import org.fganlab.density.DensitySpec;
 import org.fganlab.density.Normal;
+import org.fganlab.density.StandardNormal;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.gan.GaussianGenerator;
@@ -153,9 +154,7 @@ public final class BoundTightnessExperiment implements Experiment {
             double[] after = trainer.generatorParameters();
             double[] omega = trainer.criticParameters();
             c.target().sample(rng, real, EVAL_BATCH);
-            for (int i = 0; i < z.length; i++) {
-                z[i] = rng.nextGaussian();
-            }
+            StandardNormal.fill(rng, z, z.length);
             log.add(new LogPoint(s, batchEstimate,
                     exact.divergence(f, p, gaussian(before)).value(),
                     probe.estimate(omega, before, real, z),

@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.fganlab.density.GaussianMixture2D;
+import org.fganlab.density.StandardNormal;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.gan.Generator;
 import org.fganlab.gan.GeneratorLoss;
@@ -211,9 +212,7 @@ public final class ModeCoverageExperiment implements Experiment {
         double[] x = new double[chunk * d];
         for (int start = 0; start < n; start += chunk) {
             int b = Math.min(chunk, n - start);
-            for (int i = 0; i < b * k; i++) {
-                z[i] = rng.nextGaussian();
-            }
+            StandardNormal.fill(rng, z, b * k);
             g.generate(theta, z, b, x);
             System.arraycopy(x, 0, out, start * d, b * d);
         }

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.fganlab.density.Density;
 import org.fganlab.density.DensitySpec;
 import org.fganlab.density.Normal;
+import org.fganlab.density.StandardNormal;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.divergence.SpecialFunctions;
@@ -146,9 +147,7 @@ public final class SaturationExperiment implements Experiment {
             trainer.step();
             double[] omega = trainer.criticParameters();
             double[] theta = trainer.generatorParameters();
-            for (int i = 0; i < z.length; i++) {
-                z[i] = rng.nextGaussian();
-            }
+            StandardNormal.fill(rng, z, z.length);
             double meanD = 0;
             for (double v : probe.fakeOutputs(omega, theta, z)) {
                 meanD += SpecialFunctions.sigmoid(v);

@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import org.fganlab.density.Density;
 import org.fganlab.density.Normal;
+import org.fganlab.density.StandardNormal;
 import org.fganlab.nn.Activation;
 import org.fganlab.nn.Adam;
 import org.fganlab.nn.Mlp;
@@ -428,9 +429,7 @@ public final class Trainer {
     }
 
     private void fillLatent() {
-        for (int i = 0; i < z.length; i++) {
-            z[i] = rng.nextGaussian();
-        }
+        StandardNormal.fill(rng, z, z.length);
     }
 
     private void clipCritic() {
