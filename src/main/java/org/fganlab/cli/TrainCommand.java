@@ -103,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
                 target.describe(), objective.name(), generator.name().toLowerCase(Locale.ROOT),
                 config.loss().cliName(), config.schedule().cliName(), steps, seed);
         if (!Double.isNaN(r.mu())) {
-            o.printf(Locale.ROOT, "trained mu = %.6f, sigma = %.6f%n", r.mu(), r.sigma());
+            o.printf(Locale.ROOT, "trained mu = %.6f, sigma = %.6f (mean over the last steps)%n", r.mu(), r.sigma());
         }
         o.printf(Locale.ROOT, "variational estimate F = %.6f nats (mean over the last steps)%n", r.finalEstimate());
         if (!Double.isNaN(r.exact())) {

@@ -319,8 +319,11 @@ public final class GaussianFitExperiment implements Experiment {
                 + "T = g_f(V); single-step gradient (f-GAN Algorithm 1); batches of 1,024 from P and "
                 + "Q; Adam (step 0.01, β1 = 0.5, β2 = 0.999); " + steps + " steps; " + seeds
                 + " seed(s). The exact optimum (μ*, σ*) minimises D_f(P‖N(μ,σ²)) by quadrature; "
-                + "μ̂, σ̂ are the final generator parameters and F̂ the variational estimate "
-                + "(mean of the batch estimates over the last tenth of the steps).\n\n"
+                + "μ̂, σ̂ are the trained model, the mean of the generator's iterates over the last "
+                + "tenth of the steps (Polyak–Ruppert averaging: with a constant step the iterates "
+                + "jitter around the optimum), F̂ the variational estimate (mean of the batch "
+                + "estimates over the same steps) and D_f(P‖Q_θ̂) the exact divergence of N(μ̂, σ̂²)."
+                + "\n\n"
                 + table.markdown() + "\n" + convergenceText + "\n\n"
                 + "![fits](" + prefix + "fits.png)\n\n"
                 + "![gap](" + prefix + "training-gap.png)\n\n"

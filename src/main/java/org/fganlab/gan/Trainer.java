@@ -3,8 +3,6 @@ package org.fganlab.gan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import org.fganlab.density.Density;
 import org.fganlab.density.Normal;
@@ -33,10 +31,9 @@ import org.hipparchus.random.Well19937c;
  *
  * <p>Two threads, deterministic: each critic evaluation splits into two fixed halves, the real
  * batch (forward, F̂'s real term, backward into ∂(−F)/∂ω) and the generated batch (the same,
- * plus ∂L_G/∂x), each with its own workspace and gradient buffer. The generated half goes to a
- * small pool that runs nothing but such halves (so it never queues behind a long job of the
- * common pool, e.g. another experiment's parallel training runs) while the calling thread
- * computes the real half, then joins it. The two parameter gradients are
+ * plus ∂L_G/∂x), each with its own workspace and gradient buffer. The generated half is forked
+ * into {@link java.util.concurrent.ForkJoinPool#commonPool()} while the calling thread computes
+ * the real half; if no worker took it, the caller runs it too. The two parameter gradients are
  * then summed in the fixed order real + generated, which is the same sum, bit for bit, as one
  * thread accumulating real then generated into a zeroed buffer. So the results do not depend on
  * the number of cores or on which thread ran which half.
@@ -157,6 +154,8 @@ public final class Trainer {
         int steps = config.steps();
         int window = Math.max(1, Math.min(500, steps / 10));
         double windowSum = 0;
+        double muSum = 0;
+        double sigmaSum = 0;
         List<HistoryPoint> history = new ArrayList<>();
         history.add(point(0, Double.NaN));
         for (int s = 1; s <= steps; s++) {
@@ -167,6 +166,10 @@ public final class Trainer {
             }
             if (s > steps - window) {
                 windowSum += estimate;
+                if (gaussian) {
+                    muSum += GaussianGenerator.mu(theta);
+                    sigmaSum += GaussianGenerator.sigma(theta);
+                }
             }
             if (s % config.logEvery() == 0 || s == steps) {
                 history.add(point(s, estimate));
@@ -176,8 +179,18 @@ public final class Trainer {
             }
         }
         HistoryPoint last = history.get(history.size() - 1);
-        return new TrainingResult(config, theta, omega, history, windowSum / window, last.exact(),
-                last.mu(), last.sigma());
+        if (!gaussian) {
+            return new TrainingResult(config, theta, omega, history, windowSum / window,
+                    last.exact(), Double.NaN, Double.NaN);
+        }
+        // the trained model: Polyak–Ruppert average over the window of F̂ (the iterates of a
+        // constant-step Adam jitter around the optimum by about the step size)
+        double mu = muSum / window;
+        double sigma = sigmaSum / window;
+        Density p = target.density();
+        double exact = p == null ? Double.NaN
+                : objective.exact(ExactDivergence.standard(), p, new Normal(mu, sigma)).value();
+        return new TrainingResult(config, theta, omega, history, windowSum / window, exact, mu, sigma);
     }
 
     /**
@@ -272,21 +285,25 @@ public final class Trainer {
 
     /**
      * Generates the fake batch from the current latent batch, then runs the real half on this
-     * thread and the generated half on {@link #HALVES} (class comment), and returns F̂.
+     * thread and the generated half as a forked task (class comment), and returns F̂.
      */
     private double criticHalves(int mode) {
         generator.generate(theta, z, batch, xFake);
         halfMode = mode;
         generatedTask.reinitialize();
-        HALVES.execute(generatedTask);
+        generatedTask.fork();
         realHalf(mode);
-        // the generated half takes about as long as the real one: spin briefly (join() could
-        // park, and a wake-up costs tens of µs) before joining
-        long deadline = System.nanoTime() + SPIN_NANOS;
-        while (!generatedTask.isDone() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        if (generatedTask.tryUnfork()) {
+            generatedTask.compute(); // nobody took it: run it here
+        } else {
+            // it is running on a worker and takes about as long as the real half: spin briefly
+            // (join() could park, and a wake-up costs tens of µs) before joining
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (!generatedTask.isDone() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            generatedTask.join();
         }
-        generatedTask.join();
         if (mode != FORWARD) {
             double[] g = gradCritic;
             double[] f = gradCriticFake;
@@ -297,24 +314,8 @@ public final class Trainer {
         return (sumReal - sumFake) / batch;
     }
 
-    /**
-     * Longest busy wait for the generated half, 200 µs in ns: covers small batches; a longer spin
-     * would take the core from the worker running the half when more trainers than cores run.
-     */
-    private static final long SPIN_NANOS = 200_000L;
-
-    /**
-     * The workers of every trainer's generated halves (daemon threads, one per processor). Only
-     * short tasks run here, so a half starts as soon as a worker has a core; in the common pool
-     * it could wait behind whole training runs of a parallel stream.
-     */
-    private static final ForkJoinPool HALVES = new ForkJoinPool(
-            Runtime.getRuntime().availableProcessors(), pool -> {
-                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                t.setName("fganlab-critic-halves-" + t.getPoolIndex());
-                t.setDaemon(true);
-                return t;
-            }, null, false);
+    /** Longest busy wait for the generated half, 2 ms in ns. */
+    private static final long SPIN_NANOS = 2_000_000L;
 
     /** Real batch: V, the real term of F̂, ∂(−F)/∂v and (mode ≥ CRITIC) ∂(−F)/∂ω into gradCritic. */
     private void realHalf(int mode) {

@@ -11,9 +11,12 @@ import java.util.List;
  * @param history logged points, in step order (copied)
  * @param finalEstimate mean of the batch estimates F̂ over the last tenth of the steps (at most
  *     500 steps): the trained model's variational estimate, in nats
- * @param exact the exact D_f(P‖Q_θ̂) (or W1) of the final generator, NaN when unknown
- * @param mu final μ̂ (NaN for an MLP generator)
- * @param sigma final σ̂ (NaN for an MLP generator)
+ * @param exact the exact D_f(P‖Q_θ̂) (or W1) of the trained model: for the Gaussian generator
+ *     N(μ̂, σ̂²) with the averaged μ̂, σ̂ below; otherwise the final generator; NaN when unknown
+ * @param mu μ̂, the mean of μ over the same last tenth of the steps as finalEstimate
+ *     (Polyak–Ruppert averaging: with a constant step the iterates jitter around the optimum);
+ *     NaN for an MLP generator. The final parameters are in generatorParams.
+ * @param sigma σ̂, the mean of σ over that window (NaN for an MLP generator)
  */
 public record TrainingResult(TrainingConfig config, double[] generatorParams, double[] criticParams,
         List<HistoryPoint> history, double finalEstimate, double exact, double mu, double sigma) {

@@ -47,7 +47,27 @@ class TrainerTest {
                 FGAN_TARGET.density(), new org.fganlab.density.Normal(0, 1)).value();
         assertEquals(exact0, first.exact(), 0.0);
         assertTrue(h.get(10).exact() < first.exact(), "training must reduce the divergence");
-        assertEquals(r.mu(), h.get(10).mu());
+        // μ̂, σ̂: the mean over the last tenth (20 steps) of the iterates, not the last iterate
+        assertEquals(h.get(10).mu(), GaussianGenerator.mu(r.generatorParams()));
+        assertEquals(r.mu(), h.get(10).mu(), 0.05);
+        assertEquals(org.fganlab.theory.ExactDivergence.standard().divergence(Divergences.byName("kl"),
+                FGAN_TARGET.density(), new org.fganlab.density.Normal(r.mu(), r.sigma())).value(), r.exact(), 0.0);
+    }
+
+    @Test
+    void trainedGaussianIsTheMeanOfTheLastTenthOfTheIterates() {
+        TrainingConfig c = small("js", 2).with(64, 0.01, 1); // history at every step
+        TrainingResult r = new Trainer(c).run(null);
+        List<HistoryPoint> h = r.history();
+        double mu = 0;
+        double sigma = 0;
+        for (int s = 181; s <= 200; s++) {
+            assertEquals(s, h.get(s).step());
+            mu += h.get(s).mu();
+            sigma += h.get(s).sigma();
+        }
+        assertEquals(mu / 20, r.mu(), 1e-15);
+        assertEquals(sigma / 20, r.sigma(), 1e-15);
     }
 
     @Test
