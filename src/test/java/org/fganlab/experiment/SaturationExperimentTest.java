@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.divergence.SpecialFunctions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SaturationExperimentTest {
 
     /** The registry's GAN-row derivatives are the closed forms D and 1 − D, D = σ(v). */
     @ParameterizedTest
-    @ValueSource(doubles = {1e-6, 1e-4, 0.01, 0.3, 0.5, 0.9, 0.999999})
+    @MethodSource("slopesAreDAndOneMinusDCases")
     void slopesAreDAndOneMinusD(double d) {
         double v = SaturationExperiment.logit(d);
         assertEquals(d, SpecialFunctions.sigmoid(v), 1e-15 * Math.max(1, 1 / d) * d + 1e-16);
@@ -25,7 +25,7 @@ class SaturationExperimentTest {
 
     /** The slopes are the derivatives of the loss values log(1 − D) and −log D (central differences). */
     @ParameterizedTest
-    @ValueSource(doubles = {-12, -5, -1, 0, 2, 8})
+    @MethodSource("slopesAreDerivativesOfTheLossValuesCases")
     void slopesAreDerivativesOfTheLossValues(double v) {
         FDivergence gan = Divergences.byName("gan");
         double h = 1e-5;
@@ -67,5 +67,13 @@ class SaturationExperimentTest {
                 assertTrue(r.tolerance(ns) < 1e-5, "the check must be sharp: " + r.tolerance(ns));
             }
         }
+    }
+
+    static double[] slopesAreDAndOneMinusDCases() {
+        return new double[] {1e-6, 1e-4, 0.01, 0.3, 0.5, 0.9, 0.999999};
+    }
+
+    static double[] slopesAreDerivativesOfTheLossValuesCases() {
+        return new double[] {-12, -5, -1, 0, 2, 8};
     }
 }

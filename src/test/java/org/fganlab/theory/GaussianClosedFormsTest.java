@@ -15,7 +15,12 @@ class GaussianClosedFormsTest {
     private static final ExactDivergence EXACT = ExactDivergence.standard();
 
     @ParameterizedTest
-    @CsvSource({"0, 1, 1, 1.5", "0, 1, 0.5, 1", "0, 1.2, 0, 1", "1, 0.8, -1, 1.1"})
+    @CsvSource(textBlock = """
+        0, 1, 1, 1.5
+        0, 1, 0.5, 1
+        0, 1.2, 0, 1
+        1, 0.8, -1, 1.1
+        """)
     void amariAlphaTwoIsHalfPearsonAndAlphaHalfIsTwiceHellinger(double m1, double s1, double m2, double s2) {
         assertEquals(GaussianClosedForms.pearson(m1, s1, m2, s2) / 2,
                 GaussianClosedForms.amariAlpha(2, m1, s1, m2, s2), 1e-14);
@@ -24,7 +29,11 @@ class GaussianClosedFormsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"3, 0, 1, 0.4, 1.2", "-1, 0, 1, 1, 1.3", "0.3, 0.5, 0.7, 0, 1"})
+    @CsvSource(textBlock = """
+        3, 0, 1, 0.4, 1.2
+        -1, 0, 1, 1, 1.3
+        0.3, 0.5, 0.7, 0, 1
+        """)
     void amariAlphaMatchesQuadrature(double alpha, double m1, double s1, double m2, double s2) {
         double q = EXACT.divergence(Divergences.byName("alpha:" + alpha), new Normal(m1, s1),
                 new Normal(m2, s2)).value();
@@ -53,7 +62,14 @@ class GaussianClosedFormsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 1, 0, 2", "0, 2, 0, 1", "0, 1, 1, 1.5", "-2, 0.5, 2, 0.7", "0, 1, 0, 1.001", "5, 3, 4, 4"})
+    @CsvSource(textBlock = """
+        0, 1, 0, 2
+        0, 2, 0, 1
+        0, 1, 1, 1.5
+        -2, 0.5, 2, 0.7
+        0, 1, 0, 1.001
+        5, 3, 4, 4
+        """)
     void totalVariationMatchesQuadratureAndIsSymmetric(double m1, double s1, double m2, double s2) {
         double q = EXACT.divergence(Divergences.byName("tv"), new Normal(m1, s1), new Normal(m2, s2)).value();
         double c = GaussianClosedForms.totalVariation(m1, s1, m2, s2);

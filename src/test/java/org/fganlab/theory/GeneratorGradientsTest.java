@@ -19,7 +19,12 @@ class GeneratorGradientsTest {
     private static final GeneratorGradients G = new GeneratorGradients(ExactDivergence.standard());
 
     @ParameterizedTest
-    @CsvSource({"0, 1, 1, 1.5", "0, 1, -2, 0.5", "1, 2, 1.5, 3", "0.5, 0.7, 0.5, 0.7"})
+    @CsvSource(textBlock = """
+        0, 1, 1, 1.5
+        0, 1, -2, 0.5
+        1, 2, 1.5, 3
+        0.5, 0.7, 0.5, 0.7
+        """)
     void sidesSumToTheGradientOfKlOfQFromP(double muP, double sigmaP, double mu, double sigma) {
         Normal p = new Normal(muP, sigmaP);
         Normal q = new Normal(mu, sigma);
