@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import org.fganlab.testing.Allocations;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
@@ -58,21 +57,10 @@ class StandardNormalTest {
 
     @Test
     void drawsAllocateNothing() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "HotSpot allocation counter");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled());
         Well19937c rng = new Well19937c(3);
         double[] out = new double[4096];
-        for (int k = 0; k < 50; k++) {
-            StandardNormal.fill(rng, out, out.length);
-        }
-        long id = Thread.currentThread().getId();
-        long before = counter.getThreadAllocatedBytes(id);
-        for (int k = 0; k < 20; k++) {
-            StandardNormal.fill(rng, out, out.length);
-        }
-        assertEquals(0, counter.getThreadAllocatedBytes(id) - before, "bytes allocated by 81,920 draws");
+        long bytes = Allocations.bytesAllocatedBy(50, 20, () -> StandardNormal.fill(rng, out, out.length));
+        assertEquals(0, bytes, "bytes allocated by 81,920 draws");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package org.fganlab.gan;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import org.fganlab.density.DensitySpec;
 import org.fganlab.divergence.Divergences;
+import org.fganlab.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,25 +17,13 @@ class TrainerAllocationTest {
 
     @Test
     void stepsAllocateNothingPerSample() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "HotSpot allocation counter");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled());
         Target target = Target.of(DensitySpec.parse("0.33*normal(-1,0.25) + 0.67*normal(2,1.415)"));
         for (GeneratorLoss loss : GeneratorLoss.values()) {
             Trainer trainer = new Trainer(TrainingConfig.gaussianFit(target,
                     new Objective.FGan(Divergences.byName("kl")), 3).with(loss, Schedule.SINGLE_STEP)
                     .with(512, 0.01, 50));
-            for (int k = 0; k < 300; k++) {
-                trainer.step(); // warm up: class loading and the interpreter's first calls allocate
-            }
-            long id = Thread.currentThread().getId();
-            long before = counter.getThreadAllocatedBytes(id);
             int steps = 100;
-            for (int k = 0; k < steps; k++) {
-                trainer.step();
-            }
-            double perStep = (double) (counter.getThreadAllocatedBytes(id) - before) / steps;
+            double perStep = (double) Allocations.bytesAllocatedBy(300, steps, trainer::step) / steps;
             assertTrue(perStep < 64, loss + ": " + perStep + " bytes allocated per step");
         }
     }

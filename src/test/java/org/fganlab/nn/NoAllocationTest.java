@@ -1,10 +1,9 @@
 package org.fganlab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
+import org.fganlab.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /** The training step (forward, backward, optimiser step) allocates nothing on the heap. */
@@ -12,11 +11,6 @@ class NoAllocationTest {
 
     @Test
     void trainingStepAllocatesNothing() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "HotSpot allocation counter");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled());
-
         Mlp net = new Mlp(new int[] {1, 64, 64, 1}, Activation.TANH, Activation.LINEAR);
         int batch = 200;
         SplittableRandom rng = new SplittableRandom(9);
@@ -35,15 +29,8 @@ class NoAllocationTest {
             adam.step(params, grad);
             sgd.step(params, grad);
         };
-        for (int k = 0; k < 200; k++) {
-            step.run(); // warm up: class loading and the interpreter's first calls may allocate
-        }
-        long threadId = Thread.currentThread().getId();
-        long before = counter.getThreadAllocatedBytes(threadId);
-        for (int k = 0; k < 100; k++) {
-            step.run();
-        }
-        long allocated = counter.getThreadAllocatedBytes(threadId) - before;
+        // warm up: class loading and the interpreter's first calls may allocate
+        long allocated = Allocations.bytesAllocatedBy(200, 100, step);
         assertEquals(0, allocated, "bytes allocated by 100 training steps");
     }
 }
