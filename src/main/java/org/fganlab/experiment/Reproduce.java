@@ -203,10 +203,11 @@ public final class Reproduce {
             if (!Files.exists(section) || !Files.exists(headline)) {
                 continue;
             }
+            JsonNode run = runNode(dir.resolve("summary.json"));
             sb.append("| [").append(e.name()).append("](#").append(e.name()).append(") | ")
                     .append(tableCell(read(headline).strip())).append(" | ")
-                    .append(wallTime(dir.resolve("summary.json"))).append(" | `")
-                    .append(command(e.name(), dir.resolve("summary.json"))).append("` |\n");
+                    .append(wallTime(run)).append(" | `")
+                    .append(command(e.name(), run)).append("` |\n");
             sections.append("\n<a id=\"").append(e.name()).append("\"></a>\n\n")
                     .append(read(section));
         }
@@ -217,19 +218,18 @@ public final class Reproduce {
     }
 
     /** "12.3 s" from the run metadata of a summary.json, or "?" when it has none. */
-    private static String wallTime(Path summary) {
-        JsonNode run = runNode(summary);
+    private static String wallTime(JsonNode run) {
         return run.has("wall_seconds")
                 ? String.format(Locale.ROOT, "%.1f s", run.get("wall_seconds").asDouble()) : "?";
     }
 
-    /** The command that reproduces the run recorded in a summary.json. */
-    private static String command(String name, Path summary) {
-        JsonNode run = runNode(summary);
+    /** The command that reproduces the run recorded in a summary.json's run metadata. */
+    private static String command(String name, JsonNode run) {
         return "./fganlab reproduce " + name + (run.path("quick").asBoolean(false) ? " --quick" : "")
                 + (run.has("seed") ? " --seed " + run.get("seed").asLong() : "");
     }
 
+    /** The "run" object of a summary.json, or an empty object when the file is missing. */
     private static JsonNode runNode(Path summary) {
         return Files.exists(summary) ? Json.parse(read(summary)).path("run") : Json.object();
     }
