@@ -401,9 +401,12 @@ public final class Mlp {
     /**
      * out_p[b] = c_p + Σ_q w[off + p·ps + q·qs]·in_q[b] for p &lt; np and b &lt; batch, with
      * c_p = w[biasOff + p], or 0 if biasOff &lt; 0. Forward uses (ps, qs) = (nIn, 1), backward
-     * the transpose (1, nIn). Two output rows and two input rows per pass (a 2×2 register
+     * the transpose (1, nIn). Each output is c_p followed by fused multiply-adds over q in
+     * increasing order (in the narrow case: plain multiply, then add, input by input). Two output
+     * rows and two input rows per pass (a 2×2 register
      * block): every loaded input feeds two multiply-adds, and all arrays are indexed by the same
-     * b, so C2 vectorises the loop. Measured
+     * b, so C2 vectorises the loop; with the Vector API present, {@link VectorKernels} computes
+     * the blocked case with the same bits. Measured
      * on rows of 256 samples (JDK 17, AVX2): 12.4 multiply-adds per ns against 9.9 for one output
      * row and four input rows per pass; 2×4, 1×6 or 1×8 blocks defeat C2's vectoriser (3–5 per ns).
      */
@@ -413,13 +416,15 @@ public final class Mlp {
         // sharing one would feed C2 a profile of one-trip loops and slow the wide layers 3×.
         if (np < 4 || nq < 4) {
             affineNarrow(w, off, ps, qs, biasOff, in, nq, out, np, batch);
+        } else if (VectorSupport.ENABLED) {
+            VectorKernels.affineBlocked(w, off, ps, qs, biasOff, in, nq, out, np, batch);
         } else {
             affineBlocked(w, off, ps, qs, biasOff, in, nq, out, np, batch);
         }
     }
 
     /** {@link #affine} with the 2×2 block. */
-    private static void affineBlocked(double[] w, int off, int ps, int qs, int biasOff,
+    static void affineBlocked(double[] w, int off, int ps, int qs, int biasOff,
             double[][] in, int nq, double[][] out, int np, int batch) {
         // bounds as "p < even", not "p + 2 <= np": with the latter C2 does not vectorise the
         // inner loops (measured: 4.8 against 12 multiply-adds per ns)
@@ -449,8 +454,8 @@ public final class Mlp {
                 double[] i0 = in[q];
                 for (int b = 0; b < batch; b++) {
                     double x0 = i0[b];
-                    o0[b] += u0 * x0;
-                    o1[b] += v0 * x0;
+                    o0[b] = Math.fma(u0, x0, o0[b]);
+                    o1[b] = Math.fma(v0, x0, o1[b]);
                 }
             }
         }
@@ -465,21 +470,22 @@ public final class Mlp {
                 double[] i0 = in[q];
                 double[] i1 = in[q + 1];
                 for (int b = 0; b < batch; b++) {
-                    o[b] += u0 * i0[b] + u1 * i1[b];
+                    o[b] = Math.fma(u1, i1[b], Math.fma(u0, i0[b], o[b]));
                 }
             }
             if (q < nq) {
                 double u0 = w[wp + q * qs];
                 double[] i0 = in[q];
                 for (int b = 0; b < batch; b++) {
-                    o[b] += u0 * i0[b];
+                    o[b] = Math.fma(u0, i0[b], o[b]);
                 }
             }
         }
     }
 
     /**
-     * o0[b] += u0·i0[b] + u1·i1[b], o1[b] += v0·i0[b] + v1·i1[b] for b &lt; n. Its own method so
+     * o0[b] ← fma(u1, i1[b], fma(u0, i0[b], o0[b])), and o1[b] likewise with v0, v1, for
+     * b &lt; n. Its own method so
      * that C2 compiles it from its own invocation profile (called W²/4 times per layer and chunk)
      * rather than as an on-stack replacement of a long-running caller, which measured 2× slower.
      */
@@ -488,8 +494,8 @@ public final class Mlp {
         for (int b = 0; b < n; b++) {
             double x0 = i0[b];
             double x1 = i1[b];
-            o0[b] += u0 * x0 + u1 * x1;
-            o1[b] += v0 * x0 + v1 * x1;
+            o0[b] = Math.fma(u1, x1, Math.fma(u0, x0, o0[b]));
+            o1[b] = Math.fma(v1, x1, Math.fma(v0, x0, o1[b]));
         }
     }
 
@@ -511,9 +517,11 @@ public final class Mlp {
     }
 
     /**
-     * acc_p[q] = Σ_b left_p[b]·right_q[b] for p &lt; np, q &lt; nq, b &lt; batch (acc overwritten).
-     * Per tile of {@value #OUTER_TILE} samples, right is transposed into tile[t][q], then each
-     * acc_p gets four rank-one updates per pass, inner loop over q.
+     * acc_p[q] = Σ_b left_p[b]·right_q[b] for p &lt; np, q &lt; nq, b &lt; batch (acc overwritten),
+     * as a chain of fused multiply-adds over b in increasing order. Per tile of
+     * {@value #OUTER_TILE} samples, right is transposed into tile[t][q], then each acc_p gets
+     * four rank-one updates per pass, inner loop over q ({@link VectorKernels#outerTile} with
+     * the Vector API, same bits).
      */
     static void outer(double[][] left, int np, double[][] right, int nq, int batch,
             double[][] tile, double[][] acc) {
@@ -528,33 +536,43 @@ public final class Mlp {
                     tile[t][q] = r[from + t];
                 }
             }
-            for (int p = 0; p < np; p++) {
-                double[] lp = left[p];
-                double[] ap = acc[p];
-                int t = 0;
-                for (; t + 4 <= n; t += 4) {
-                    double c0 = lp[from + t];
-                    double c1 = lp[from + t + 1];
-                    double c2 = lp[from + t + 2];
-                    double c3 = lp[from + t + 3];
-                    rank4(c0, c1, c2, c3, tile[t], tile[t + 1], tile[t + 2], tile[t + 3], ap, nq);
-                }
-                for (; t < n; t++) {
-                    double c0 = lp[from + t];
-                    double[] r0 = tile[t];
-                    for (int q = 0; q < nq; q++) {
-                        ap[q] += c0 * r0[q];
-                    }
+            if (VectorSupport.ENABLED) {
+                VectorKernels.outerTile(left, np, from, n, tile, nq, acc);
+            } else {
+                outerTile(left, np, from, n, tile, nq, acc);
+            }
+        }
+    }
+
+    /** One tile of {@link #outer}: the rank-four passes over samples [from, from + n). */
+    static void outerTile(double[][] left, int np, int from, int n, double[][] tile, int nq,
+            double[][] acc) {
+        for (int p = 0; p < np; p++) {
+            double[] lp = left[p];
+            double[] ap = acc[p];
+            int t = 0;
+            for (; t + 4 <= n; t += 4) {
+                double c0 = lp[from + t];
+                double c1 = lp[from + t + 1];
+                double c2 = lp[from + t + 2];
+                double c3 = lp[from + t + 3];
+                rank4(c0, c1, c2, c3, tile[t], tile[t + 1], tile[t + 2], tile[t + 3], ap, nq);
+            }
+            for (; t < n; t++) {
+                double c0 = lp[from + t];
+                double[] r0 = tile[t];
+                for (int q = 0; q < nq; q++) {
+                    ap[q] = Math.fma(c0, r0[q], ap[q]);
                 }
             }
         }
     }
 
-    /** ap[q] += c0·r0[q] + c1·r1[q] + c2·r2[q] + c3·r3[q] for q &lt; n; own method, as block2x2. */
+    /** ap[q] ← fma(c3, r3[q], fma(c2, r2[q], fma(c1, r1[q], fma(c0, r0[q], ap[q])))) for q &lt; n; own method, as block2x2. */
     private static void rank4(double c0, double c1, double c2, double c3, double[] r0, double[] r1,
             double[] r2, double[] r3, double[] ap, int n) {
         for (int q = 0; q < n; q++) {
-            ap[q] += c0 * r0[q] + c1 * r1[q] + c2 * r2[q] + c3 * r3[q];
+            ap[q] = Math.fma(c3, r3[q], Math.fma(c2, r2[q], Math.fma(c1, r1[q], Math.fma(c0, r0[q], ap[q]))));
         }
     }
 

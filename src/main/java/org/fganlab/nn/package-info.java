@@ -15,11 +15,17 @@
  * check lengths and then run unchecked loops; nothing in a training step allocates (a test
  * counts the bytes). Initialisation is deterministic given the generator's state.
  *
- * <p><b>Implementation chosen, and why</b> (JDK 17 C2, the project's 2-core AMD EPYC with AVX2;
- * plain Java, no Vector API: that module is an incubator in JDK 17, needs extra flags and
- * prints a warning on every start). All figures are per-thread CPU time, minimum over repeats,
- * measured while other processes loaded the machine; ratios are more reliable than absolutes.
+ * <p><b>Implementation chosen, and why</b> (JDK 17 C2, the project's 2-core AMD EPYC with AVX2).
+ * All figures are per-thread CPU time, minimum over repeats, measured while other processes
+ * loaded the machine; ratios are more reliable than absolutes.
  * <ul>
+ *   <li><b>Fused multiply-adds, same bits on both paths.</b> Every product-sum of the affine map
+ *       and the weight gradient is a chain of {@code Math.fma} in a fixed order. The scalar
+ *       loops use it (C2 vectorises it: 12 multiply-adds per ns at width 64, and 10 at width
+ *       256, where the former multiply-then-add form ran at only 4.4), and
+ *       {@link org.fganlab.nn.VectorKernels} (JDK Vector API, used when the incubator module is
+ *       present: {@link org.fganlab.nn.VectorSupport}) repeats the same operations with register
+ *       blocking. The two paths give identical bits, so results never depend on the JVM flags.</li>
  *   <li><b>Feature-major rows, not EJML.</b> EJML 0.44's {@code CommonOps_DDRM.mult/
  *       multTransA/multTransB} on feature-major {@code DMatrixRMaj} took 3.8–4.3 times as long
  *       ({@code MlpBenchmark.ejmlForwardBackward}): its loops advance two indices into one flat
@@ -45,11 +51,8 @@
  *       {@code gradParams == null} skips the weight-gradient products (half a backward pass).</li>
  * </ul>
  * Net effect, forward + backward with input gradient of the 1-64-64-1 tanh critic at batch
- * 1,024: 1.64–1.80 ms against 2.17 ms before these changes, all in one thread. Not solved: at
- * width 256 the same 2×2 kernel ran at only 4.4 multiply-adds per ns in a fresh JVM (the
- * identical loop written inline in a test harness: 10.4), so {@code MlpBenchmark} at W = 256 is
- * slower than with the former kernel (13.0 against 8.9 ms at batch 256); C2 compiles the two
- * widths differently for reasons not found yet.
+ * 1,024: about 1.6 ms in one thread (2.17 ms before this work); at width 256 and batch 2,048,
+ * 48 ms (91.6 ms with the former multiply-then-add kernel).
  *
  * <p><b>tanh</b>: {@code Math.tanh} is a JNI call into fdlibm in JDK 17 (about 30 ns); in the
  * critic it would cost more than all the matrix products. {@link org.fganlab.nn.Activation#TANH}
