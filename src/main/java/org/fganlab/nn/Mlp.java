@@ -1,6 +1,7 @@
 package org.fganlab.nn;
 
 import java.util.Arrays;
+import java.util.concurrent.RecursiveAction;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -181,10 +182,34 @@ public final class Mlp {
      * @throws IllegalArgumentException if maxBatch &lt; 1 or the buffers would exceed an array
      */
     public Workspace workspace(int maxBatch) {
+        return workspace(maxBatch, 1);
+    }
+
+    /**
+     * A workspace whose passes split the batch's chunks of {@value #CHUNK} samples into up to
+     * {@code threads} contiguous groups: the first runs on the calling thread, the others as
+     * tasks of {@link java.util.concurrent.ForkJoinPool#commonPool()}. Only batches of more
+     * than one chunk (&gt; {@value #CHUNK} samples) are split. The results are bit-identical to
+     * a one-thread workspace: outputs and input gradients are per sample, and the weight
+     * gradient of every chunk outside the first group is kept apart and added in chunk order
+     * after the join, as the serial pass adds it (the extra memory: one parameter vector per
+     * such chunk). Use it when nothing else runs in parallel (the trainer already runs its two
+     * batches on two threads and uses one-thread workspaces).
+     *
+     * @param maxBatch the largest batch the workspace will serve, ≥ 1
+     * @param threads the most threads a pass uses, in [1, 64]
+     * @return fresh buffers for {@link #forward} and {@link #backward}
+     * @throws IllegalArgumentException if maxBatch &lt; 1, threads is outside [1, 64], or the
+     *     buffers would exceed an array
+     */
+    public Workspace workspace(int maxBatch, int threads) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
         }
-        return new Workspace(this, maxBatch);
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("threads must be in [1, 64], got " + threads);
+        }
+        return new Workspace(this, maxBatch, threads);
     }
 
     /**
@@ -264,11 +289,72 @@ public final class Mlp {
     }
 
     private void forwardUnchecked(double[] params, double[] x, int batch, Workspace ws, double[] out) {
-        for (int c = 0, from = 0; from < batch; c++, from += CHUNK) {
-            forwardChunk(params, x, from, Math.min(CHUNK, batch - from), ws.chunks[c], ws.scratch, out);
-        }
+        runGroups(ws, batch, ChunkTask.FORWARD, params, x, out, null, null);
         ws.batch = batch;
         ws.lastForward = this;
+    }
+
+    /**
+     * Runs a pass over the batch's chunks: in the calling thread if the workspace has one
+     * thread or the batch one chunk, else group 0 here and groups 1… as forked tasks, joined in
+     * order; then (backward with gradParams) adds the kept-apart chunk gradients in chunk order.
+     */
+    private void runGroups(Workspace ws, int batch, int pass, double[] params, double[] in,
+            double[] out, double[] gradParams, double[] gradInput) {
+        int used = (batch + CHUNK - 1) / CHUNK;
+        int groups = Math.min(ws.threads, used);
+        if (groups == 1) {
+            runChunks(ws, 0, 0, used, batch, pass, params, in, out, gradParams, gradInput);
+            return;
+        }
+        for (int g = 1; g < groups; g++) {
+            ChunkTask task = ws.tasks[g - 1];
+            task.set(this, ws, g, g * used / groups, (g + 1) * used / groups, batch, pass, params,
+                    in, out, gradParams, gradInput);
+            task.reinitialize();
+            task.fork();
+        }
+        runChunks(ws, 0, 0, used / groups, batch, pass, params, in, out, gradParams, gradInput);
+        for (int g = groups - 1; g >= 1; g--) {         // LIFO: the last fork is the first to unfork
+            ChunkTask task = ws.tasks[g - 1];
+            if (task.tryUnfork()) {
+                task.compute();
+            } else {
+                task.join();
+            }
+        }
+        for (int g = 1; g < groups; g++) {
+            ws.tasks[g - 1].clear();
+        }
+        if (pass == ChunkTask.BACKWARD && gradParams != null) {
+            for (int c = used / groups; c < used; c++) {
+                double[] chunkGradient = ws.chunkGradients[c];
+                for (int k = 0; k < gradParams.length; k++) {
+                    gradParams[k] += chunkGradient[k];
+                }
+            }
+        }
+    }
+
+    /**
+     * Chunks [first, end) of a pass with the buffers of one lane (thread). In backward, group 0
+     * adds its weight gradients into gradParams; other groups write each chunk's into its own
+     * vector of ws.chunkGradients (assigned, not added).
+     */
+    private void runChunks(Workspace ws, int lane, int first, int end, int batch, int pass,
+            double[] params, double[] in, double[] out, double[] gradParams, double[] gradInput) {
+        Lane buffers = ws.lanes[lane];
+        for (int c = first; c < end; c++) {
+            int from = c * CHUNK;
+            int n = Math.min(CHUNK, batch - from);
+            if (pass == ChunkTask.FORWARD) {
+                forwardChunk(params, in, from, n, ws.chunks[c], buffers.scratch, out);
+            } else {
+                boolean apart = lane > 0 && gradParams != null;
+                backwardChunk(params, in, from, n, ws.chunks[c], buffers,
+                        apart ? ws.chunkGradients[c] : gradParams, apart, gradInput);
+            }
+        }
     }
 
     /** Forward pass of samples [from, from + n) with the chunk's rows (sample b at row index b − from). */
@@ -307,15 +393,15 @@ public final class Mlp {
 
     private void backwardUnchecked(double[] params, double[] gradOut, int batch, Workspace ws,
             double[] gradParams, double[] gradInput) {
-        for (int c = 0, from = 0; from < batch; c++, from += CHUNK) {
-            backwardChunk(params, gradOut, from, Math.min(CHUNK, batch - from), ws.chunks[c], ws,
-                    gradParams, gradInput);
-        }
+        runGroups(ws, batch, ChunkTask.BACKWARD, params, gradOut, null, gradParams, gradInput);
     }
 
-    /** Backward pass of samples [from, from + n); adds the chunk's weight gradient to gradParams. */
+    /**
+     * Backward pass of samples [from, from + n); adds the chunk's weight gradient to gradParams,
+     * or, if assign, writes it there.
+     */
     private void backwardChunk(double[] params, double[] gradOut, int from, int n, Chunk ch,
-            Workspace ws, double[] gradParams, double[] gradInput) {
+            Lane ws, double[] gradParams, boolean assign, double[] gradInput) {
         int layers = layerCount();
         double[][] delta = ch.deltaA;
         double[][] deltaPrev = ch.deltaB;
@@ -333,7 +419,7 @@ public final class Mlp {
             int nOut = widths[l + 1];
             // ∂L/∂w_ij = Σ_b δ_i a_j, ∂L/∂b_i = Σ_b δ_i: bias = weight of the constant-1 input
             if (gradParams != null) {
-                accumulateWeightGradient(ws, ch.actWithOne[l], l, delta, n, gradParams);
+                accumulateWeightGradient(ws, ch.actWithOne[l], l, delta, n, gradParams, assign);
             }
             if (l == 0 && gradInput == null) {
                 break;
@@ -363,11 +449,11 @@ public final class Mlp {
 
     /**
      * Adds Σ_b δ_i[b]·a_j[b] to the weight gradient of layer l and Σ_b δ_i[b] to its bias
-     * gradient. The sum runs as an outer-product accumulation whose inner loop is over the longer
+     * gradient (if assign, writes them instead). The sum runs as an outer-product accumulation whose inner loop is over the longer
      * of (inputs + 1) and outputs.
      */
-    private void accumulateWeightGradient(Workspace ws, double[][] inputs, int l, double[][] delta,
-            int batch, double[] gradParams) {
+    private void accumulateWeightGradient(Lane ws, double[][] inputs, int l, double[][] delta,
+            int batch, double[] gradParams, boolean assign) {
         int nIn = widths[l];
         int nOut = widths[l + 1];
         int w = weightOffsets[l];
@@ -379,21 +465,23 @@ public final class Mlp {
             for (int i = 0; i < nOut; i++) {
                 double[] row = acc[i];
                 for (int j = 0; j < nIn; j++) {
-                    gradParams[w + i * nIn + j] += row[j];
+                    int k = w + i * nIn + j;
+                    gradParams[k] = assign ? row[j] : gradParams[k] + row[j];
                 }
-                gradParams[bias + i] += row[nIn];
+                gradParams[bias + i] = assign ? row[nIn] : gradParams[bias + i] + row[nIn];
             }
         } else {
             outer(inputs, nIn + 1, delta, nOut, batch, ws.tile, acc); // acc[j][i]
             for (int j = 0; j < nIn; j++) {
                 double[] row = acc[j];
                 for (int i = 0; i < nOut; i++) {
-                    gradParams[w + i * nIn + j] += row[i];
+                    int k = w + i * nIn + j;
+                    gradParams[k] = assign ? row[i] : gradParams[k] + row[i];
                 }
             }
             double[] ones = acc[nIn];
             for (int i = 0; i < nOut; i++) {
-                gradParams[bias + i] += ones[i];
+                gradParams[bias + i] = assign ? ones[i] : gradParams[bias + i] + ones[i];
             }
         }
     }
@@ -628,14 +716,18 @@ public final class Mlp {
         private final int maxBatch;
         /** One set of rows per chunk of {@value #CHUNK} samples: chunk c holds samples [c·CHUNK, …). */
         final Chunk[] chunks;
-        final double[][] tile;
-        final double[][] acc;
-        /** Scratch row of the activation ({@link Activation#applyRow}). */
-        final double[] scratch;
+        /** The most threads a pass uses (1 for {@link Mlp#workspace(int)}). */
+        final int threads;
+        /** Per-thread scratch, one per thread. */
+        final Lane[] lanes;
+        /** Per chunk (threads &gt; 1 only): the weight gradient of a chunk outside group 0. */
+        final double[][] chunkGradients;
+        /** Reusable tasks for groups 1 … threads − 1 (no allocation per pass). */
+        final ChunkTask[] tasks;
         int batch = -1;
         Mlp lastForward;
 
-        private Workspace(Mlp mlp, int maxBatch) {
+        private Workspace(Mlp mlp, int maxBatch, int threads) {
             this.widths = mlp.widths;
             this.maxBatch = maxBatch;
             int count = (maxBatch + CHUNK - 1) / CHUNK;
@@ -644,14 +736,85 @@ public final class Mlp {
             for (int c = 0; c < count; c++) {
                 chunks[c] = new Chunk(mlp, length);
             }
-            tile = new double[OUTER_TILE][mlp.maxWidth + 1];
-            acc = new double[mlp.maxWidth + 1][mlp.maxWidth + 1];
-            scratch = new double[length];
+            this.threads = Math.min(threads, count);
+            lanes = new Lane[this.threads];
+            for (int t = 0; t < this.threads; t++) {
+                lanes[t] = new Lane(mlp, length);
+            }
+            tasks = new ChunkTask[this.threads - 1];
+            for (int t = 0; t < tasks.length; t++) {
+                tasks[t] = new ChunkTask();
+            }
+            chunkGradients = new double[this.threads > 1 ? count : 0][];
+            for (int c = 0; c < chunkGradients.length; c++) {
+                // chunks of group 0 (the first ⌊used/groups⌋ ≥ 1) never use theirs: allocated on
+                // demand would allocate in a pass, so all but chunk 0 get one
+                chunkGradients[c] = c == 0 ? null : new double[mlp.parameterCount];
+            }
         }
 
         /** @return the largest batch this workspace serves */
         public int maxBatch() {
             return maxBatch;
+        }
+    }
+
+    /** One thread's scratch: the weight-gradient kernel's tile and accumulator, the activation's row. */
+    static final class Lane {
+        final double[][] tile;
+        final double[][] acc;
+        /** Scratch row of the activation ({@link Activation#applyRow}). */
+        final double[] scratch;
+
+        Lane(Mlp mlp, int length) {
+            tile = new double[OUTER_TILE][mlp.maxWidth + 1];
+            acc = new double[mlp.maxWidth + 1][mlp.maxWidth + 1];
+            scratch = new double[length];
+        }
+    }
+
+    /** A group of chunks of one pass, run as a fork-join task (reused: set, reinitialise, fork). */
+    static final class ChunkTask extends RecursiveAction {
+        static final int FORWARD = 0;
+        static final int BACKWARD = 1;
+        private static final long serialVersionUID = 1L;
+        private transient Mlp mlp;
+        private transient Workspace ws;
+        private int lane;
+        private int first;
+        private int end;
+        private int batch;
+        private int pass;
+        private transient double[] params;
+        private transient double[] in;
+        private transient double[] out;
+        private transient double[] gradParams;
+        private transient double[] gradInput;
+
+        void set(Mlp mlp, Workspace ws, int lane, int first, int end, int batch, int pass,
+                double[] params, double[] in, double[] out, double[] gradParams, double[] gradInput) {
+            this.mlp = mlp;
+            this.ws = ws;
+            this.lane = lane;
+            this.first = first;
+            this.end = end;
+            this.batch = batch;
+            this.pass = pass;
+            this.params = params;
+            this.in = in;
+            this.out = out;
+            this.gradParams = gradParams;
+            this.gradInput = gradInput;
+        }
+
+        /** Drops the references to the caller's arrays after the join. */
+        void clear() {
+            set(null, null, 0, 0, 0, 0, 0, null, null, null, null, null);
+        }
+
+        @Override
+        protected void compute() {
+            mlp.runChunks(ws, lane, first, end, batch, pass, params, in, out, gradParams, gradInput);
         }
     }
 
