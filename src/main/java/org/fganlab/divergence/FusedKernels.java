@@ -37,9 +37,9 @@ final class FusedKernels {
     static final int PARALLEL_MIN = 1 << 16;
     static final int SLOT = 8;
 
-    private static final double HALF_LOG_2 = 0.5 * SpecialFunctions.LOG_2;
+    static final double HALF_LOG_2 = 0.5 * SpecialFunctions.LOG_2;
     /** Below this, 4pq/m² in the JS term is too near the subnormals: 2⁻¹⁰⁰⁰. */
-    private static final double TINY = 0x1p-1000;
+    static final double TINY = 0x1p-1000;
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[2 * SLOT]);
     private static final ReentrantLock WORKER_LOCK = new ReentrantLock();
     private static volatile Worker worker;
@@ -79,7 +79,7 @@ final class FusedKernels {
         return out;
     }
 
-    private static void clear(double[] out, int o) {
+    static void clear(double[] out, int o) {
         for (int k = o; k < o + SLOT; k++) {
             out[k] = 0.0;
         }
@@ -100,6 +100,15 @@ final class FusedKernels {
     }
 
     private static void chunk(int kernel, double[] a, double[] b, int from, int to, double[] out, int o) {
+        if (VectorSupport.ENABLED && kernel != TV) {
+            // VectorKernels is loaded only here, i.e. only with the module present
+            if (kernel == KL) {
+                VectorKernels.klChunk(a, b, from, to, out, o);
+            } else {
+                VectorKernels.jsChunk(a, b, from, to, out, o);
+            }
+            return;
+        }
         switch (kernel) {
             case KL -> klChunk(a, b, from, to, out, o);
             case JS -> jsChunk(a, b, from, to, out, o);
@@ -116,7 +125,7 @@ final class FusedKernels {
         out[k] = t;
     }
 
-    private static void finish(double[] out, int o, double s, double sa, double sb, boolean negative,
+    static void finish(double[] out, int o, double s, double sa, double sb, boolean negative,
                                boolean infinite) {
         twoSum(out, o, s);
         twoSum(out, o + 2, sa);
@@ -130,7 +139,7 @@ final class FusedKernels {
     }
 
     /** Σ a_i log(a_i/b_i) with the rel_entr conventions (0·log(0/b) = 0, a &gt; 0 = b gives +∞). */
-    private static void klChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
+    static void klChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
         clear(out, o);
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
@@ -163,7 +172,7 @@ final class FusedKernels {
      * 2⁻⁵³ of e, so no digit of a/b near 1 is lost (the job SciPy's rel_entr gives to log1p).
      * Ratios outside the normal range take log a − log b.
      */
-    private static double xLogRatio(double a, double b) {
+    static double xLogRatio(double a, double b) {
         double r = a / b;
         if (r >= Double.MIN_NORMAL && r <= Double.MAX_VALUE) {
             return a * FastLog.logUnchecked(r) + Math.fma(-r, b, a);
@@ -176,7 +185,7 @@ final class FusedKernels {
      * log(1 − δ²)], δ = (p − q)/m, stable as p → q (no cancellation). A zero entry gives
      * ½·log 2·(p + q).
      */
-    private static void jsChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
+    static void jsChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
         clear(out, o);
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
@@ -200,7 +209,7 @@ final class FusedKernels {
         }
     }
 
-    private static double jsTerm(double p, double q) {
+    static double jsTerm(double p, double q) {
         double m = p + q;
         double im = 1.0 / m;
         double delta = (p - q) * im;
@@ -228,7 +237,7 @@ final class FusedKernels {
     }
 
     /** Σ |a_i − b_i|. */
-    private static void tvChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
+    static void tvChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
         clear(out, o);
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
