@@ -58,18 +58,34 @@ final class VectorKernels {
     }
 
     /**
-     * ln x lane-wise for positive normal lanes, within 1 ulp of the exact value (measured in
-     * {@code VectorKernelsTest}); other lanes give a meaningless value, without exception.
+     * v[i] ← ln v[i] for i in [from, to), four at a time ((to − from) a multiple of 4): within
+     * 1 ulp of the exact value for positive normal v[i] (worst 1 ulp against
+     * {@code StrictMath.log} over 10⁶ arguments in {@code VectorKernelsTest}); other entries get a
+     * meaningless value, without exception.
      *
      * <p>Method of fdlibm's {@code e_log.c} (Sun Microsystems 1993, the algorithm behind
-     * {@code StrictMath.log}), without its table-free special cases: x = 2^k·(1 + f) with
-     * 1 + f ∈ [√2/2, √2), s = f/(2 + f), log(1 + f) = f − (f²/2 − s·(f²/2 + R(s²))) with R the
-     * degree-7 minimax polynomial of fdlibm (error &lt; 2⁻⁵⁸·9), and k·log 2 in two parts. One
-     * division and no table: the table of {@link FastLog} would need three gathers per call,
-     * which on JDK 17 swell the compiled loop past C2's inlining budget (then nothing is
-     * intrinsified and every vector is an object).
+     * {@code StrictMath.log}) for normal arguments: x = 2^k·(1 + f) with 1 + f ∈ [√2/2, √2),
+     * s = f/(2 + f), log(1 + f) = f − (f²/2 − s·(f²/2 + R(s²))) with R fdlibm's degree-14
+     * minimax polynomial (|error| &lt; 2⁻⁵⁸·⁴⁵), k·log 2 in two parts. One division and no
+     * table: FastLog's table would take three gathers per call, which on JDK 17 swell the
+     * compiled loop past C2's inlining budget (then nothing is intrinsified and every vector
+     * becomes an object).
+     *
+     * <p>Arrays in and out, and one loop for the two logs of a JS step, on purpose: a method
+     * with vector arguments that C2 leaves un-inlined (its node budget is reached quickly by the
+     * Vector API's inline trees) boxes every vector; with arrays a missed inlining costs a call.
+     *
+     * @param v the arguments, replaced by their logs (modified)
      */
-    static DoubleVector log(DoubleVector x) {
+    static void log(double[] v, int from, int to) {
+        for (int h = from; h < to; h += L) {
+            logStep(v, h);
+        }
+    }
+
+    /** v[h..h+3] ← their logs: the body of {@link #log}, arrays in and out (see there why). */
+    private static void logStep(double[] v, int h) {
+        DoubleVector x = DoubleVector.fromArray(S, v, h);
         LongVector ix = x.reinterpretAsLongs();
         LongVector mantissa = ix.and(0x000fffffffffffffL);
         // carry = 2^52 when the mantissa is ≥ √2 − 1 (fdlibm's 0x95f64 test): then halve 1 + f
@@ -88,7 +104,7 @@ final class VectorKernels {
                 .fma(w, DoubleVector.broadcast(S, LG1)));
         DoubleVector halfF2 = f.mul(f).mul(0.5);
         DoubleVector inner = s.mul(halfF2.add(t2.add(t1))).add(k.mul(LN2_LO));
-        return k.mul(LN2_HI).sub(halfF2.sub(inner).sub(f));
+        k.mul(LN2_HI).sub(halfF2.sub(inner).sub(f)).intoArray(v, h);
     }
 
     /** lanes[k..k+3] added as (l0 + l1) + (l2 + l3): a fixed order, unlike {@code reduceLanes}. */
@@ -120,7 +136,9 @@ final class VectorKernels {
                 VectorMask<Double> normal = r.compare(VectorOperators.GE, Double.MIN_NORMAL)
                         .and(r.compare(VectorOperators.LE, Double.MAX_VALUE));
                 // a·log r + fma(−r, b, a), FusedKernels.xLogRatio lane-wise
-                DoubleVector term = va.mul(log(r)).add(r.neg().fma(vb, va));
+                r.intoArray(lanes, 12);
+                log(lanes, 12, 16);
+                DoubleVector term = va.mul(DoubleVector.fromArray(S, lanes, 12)).add(r.neg().fma(vb, va));
                 if (normal.allTrue()) {
                     vs = vs.add(term);
                 } else {
@@ -195,11 +213,7 @@ final class VectorKernels {
                 DoubleVector wNear = x.add(1.0);
                 VectorMask<Double> near = delta.abs().compare(VectorOperators.LT, 0.5);
                 wFar.blend(wNear, near).intoArray(lanes, 16);
-                // log r and log w by one inlined log in a two-step loop: two inlined copies
-                // would push the loop past C2's inlining node budget (then nothing is intrinsified)
-                for (int h = 12; h < 20; h += L) {
-                    log(DoubleVector.fromArray(S, lanes, h)).intoArray(lanes, h);
-                }
+                log(lanes, 12, 20);                    // log r and log w
                 DoubleVector logRatio = DoubleVector.fromArray(S, lanes, 12)
                         .add(r.neg().fma(q, p).mul(im.mul(2.0).mul(delta.neg().add(1.0))));
                 DoubleVector correction = x.sub(wNear.sub(1.0)).mul(wNear.neg().add(2.0));
