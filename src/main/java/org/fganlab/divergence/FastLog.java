@@ -18,17 +18,17 @@ package org.fganlab.divergence;
  */
 final class FastLog {
 
-    static final int TABLE_BITS = 8;
-    static final int TABLE_SIZE = 1 << TABLE_BITS;
-    static final int SHIFT = 52 - TABLE_BITS;
+    private static final int TABLE_BITS = 8;
+    private static final int TABLE_SIZE = 1 << TABLE_BITS;
+    private static final int SHIFT = 52 - TABLE_BITS;
     /** Bits of 0.6875: the reduction maps x to z ∈ [0.6875, 1.375). */
-    static final long OFF = 0x3fe6000000000000L;
+    private static final long OFF = 0x3fe6000000000000L;
     /** log 2 split so that k·LN2_HI is exact for |k| &lt; 2¹¹. */
-    static final double LN2_HI = 0x1.62e42fefa3800p-1;
-    static final double LN2_LO = 0x1.ef35793c76730p-45;
-    static final double[] CENTRE = new double[TABLE_SIZE];
-    static final double[] INV_CENTRE = new double[TABLE_SIZE];
-    static final double[] LOG_CENTRE = new double[TABLE_SIZE];
+    private static final double LN2_HI = 0x1.62e42fefa3800p-1;
+    private static final double LN2_LO = 0x1.ef35793c76730p-45;
+    private static final double[] CENTRE = new double[TABLE_SIZE];
+    private static final double[] INV_CENTRE = new double[TABLE_SIZE];
+    private static final double[] LOG_CENTRE = new double[TABLE_SIZE];
 
     static {
         for (int i = 0; i < TABLE_SIZE; i++) {

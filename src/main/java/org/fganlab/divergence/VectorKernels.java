@@ -17,19 +17,23 @@ import jdk.incubator.vector.VectorSpecies;
  * into the two-sum total; Σa, Σb and the negative/infinite flags fused in. The chunk output layout
  * is that of {@link FusedKernels}, so the worker thread and the chunk combination are shared.
  *
- * <p>Per term the vector form does the scalar operations in the same order, with {@link #log} the
- * lane-wise copy of {@link FastLog#logUnchecked} (its three table reads are gathers): every term
- * is the same bits as the scalar one, only the order of the additions inside a block differs
- * (four lane sums instead of one), so a chunk agrees with the scalar chunk to the blocked
- * summation error (a few u·Σ|terms|). Lanes that need a special case — KL: a ratio a/b outside
- * the positive normal range (a zero, a subnormal or a huge ratio); JS: 4pq/m² below 2⁻¹⁰⁰⁰ (a
- * zero entry or a ratio beyond 2¹⁰⁰⁰) — are masked out of the vector sum, and, when a vector has
- * such a lane ({@code allTrue} fails), those lanes get the scalar term.
+ * <p>Per term the vector form does the scalar operations in the same order (KL: a·log r +
+ * fma(−r, b, a), r = a/b; JS: the δ form m/4·[δ·log(p/q) + log(1 − δ²)], stable as p → q), with
+ * {@link #log} (within 1 ulp) in place of {@link FastLog} (within 4 ulp; measured worst 2): a term
+ * differs from the scalar one by at most those ulps of its logs, and the additions inside a block
+ * come in another order (four lane sums), so a chunk agrees with the scalar chunk to about
+ * 10⁻¹⁵·Σ|terms| ({@code VectorKernelsTest} asserts 10⁻¹³). Lanes that need a special case — KL:
+ * a ratio a/b outside the positive normal range (a zero, a subnormal or a huge ratio); JS:
+ * 4pq/m² below 2⁻¹⁰⁰⁰ (a zero entry or a ratio beyond 2¹⁰⁰⁰) — are masked out of the vector sum,
+ * and, when a vector has such a lane ({@code allTrue} fails), those lanes get the scalar term of
+ * {@link FusedKernels}, with its rel_entr conventions (0·log(0/b) = 0, a &gt; 0 = b gives +∞).
  *
- * <p>Not {@code lanewise(VectorOperators.LOG)}: on JDK 17/x86 C2 compiles it to Intel's SVML stub
- * while the interpreter and C1 use {@code Math.log} per lane, so the same call could give
- * different bits before and after JIT compilation; the gathers keep the results reproducible.
- * Nothing is allocated per call (a per-thread int[8] holds the gather indices).
+ * <p>Deterministic: only lane-wise IEEE operations (+, −, ×, ÷, fma, compare, blend), which give
+ * the same bits interpreted, in C1 and in C2, and lanes reduced in a fixed order. Not
+ * {@code lanewise(VectorOperators.LOG)}: on JDK 17/x86 C2 compiles it to Intel's SVML stub while
+ * the interpreter and C1 use {@code Math.log} per lane, so a call could give other bits before
+ * and after JIT compilation. Nothing is allocated per call once C2 has compiled the loops (a
+ * per-thread scratch array holds the lanes); before that the Vector API allocates its vectors.
  */
 final class VectorKernels {
 
@@ -48,11 +52,15 @@ final class VectorKernels {
     private static final double LG5 = 1.818357216161805012e-01;
     private static final double LG6 = 1.531383769920937332e-01;
     private static final double LG7 = 1.479819860511658591e-01;
-    /**
-     * Per-thread scratch: [0, 12) the three block accumulators' lanes, added in a fixed order;
-     * [12, 20) the two log arguments of a JS step.
-     */
-    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[5 * 4]);
+    private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+    /** Offsets in the per-thread scratch: the lanes of a block's accumulators, then of the logs. */
+    private static final int TERMS = 0;
+    private static final int SUM_A = 4;
+    private static final int SUM_B = 8;
+    private static final int MIN = 12;
+    private static final int SKIPPED = 16;
+    private static final int LOG = 20;
+    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[LOG + 2 * L]);
 
     private VectorKernels() {
     }
@@ -112,60 +120,28 @@ final class VectorKernels {
         return (lanes[k] + lanes[k + 1]) + (lanes[k + 2] + lanes[k + 3]);
     }
 
+    /** True when some lane of lanes[k..k+3] (a running minimum) is &lt; 0. */
+    private static boolean anyNegative(double[] lanes, int k) {
+        return lanes[k] < 0.0 || lanes[k + 1] < 0.0 || lanes[k + 2] < 0.0 || lanes[k + 3] < 0.0;
+    }
+
     /** {@link FusedKernels#klChunk} with the vector form (class comment); same output layout. */
     static void klChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
         double[] lanes = LANES.get();
         FusedKernels.clear(out, o);
         for (int start = from; start < to; start += FusedKernels.BLOCK) {
-            DoubleVector zero = DoubleVector.zero(S);
             int end = Math.min(to, start + FusedKernels.BLOCK);
             int vectorEnd = start + S.loopBound(end - start);
-            DoubleVector vs = zero;
-            DoubleVector vsa = zero;
-            DoubleVector vsb = zero;
-            DoubleVector vmin = zero;
+            klBlock(a, b, start, vectorEnd, lanes);
             double s = 0.0;
             boolean infinite = false;
-            for (int i = start; i < vectorEnd; i += L) {
-                DoubleVector va = DoubleVector.fromArray(S, a, i);
-                DoubleVector vb = DoubleVector.fromArray(S, b, i);
-                vsa = vsa.add(va);
-                vsb = vsb.add(vb);
-                vmin = vmin.min(va.min(vb));
-                DoubleVector r = va.div(vb);
-                VectorMask<Double> normal = r.compare(VectorOperators.GE, Double.MIN_NORMAL)
-                        .and(r.compare(VectorOperators.LE, Double.MAX_VALUE));
-                // a·log r + fma(−r, b, a), FusedKernels.xLogRatio lane-wise
-                r.intoArray(lanes, 12);
-                log(lanes, 12, 16);
-                DoubleVector term = va.mul(DoubleVector.fromArray(S, lanes, 12)).add(r.neg().fma(vb, va));
-                if (normal.allTrue()) {
-                    vs = vs.add(term);
-                } else {
-                    vs = vs.add(zero.blend(term, normal));
-                    for (int j = i; j < i + L; j++) {
-                        double ai = a[j];
-                        double bi = b[j];
-                        double rj = ai / bi;
-                        if (!(rj >= Double.MIN_NORMAL && rj <= Double.MAX_VALUE) && ai > 0.0) {
-                            if (bi > 0.0) {
-                                s += FusedKernels.xLogRatio(ai, bi);
-                            } else {
-                                infinite = true;
-                            }
-                        }
-                    }
-                }
-            }
-            double sa = 0.0;
-            double sb = 0.0;
-            for (int i = vectorEnd; i < end; i++) {
+            // the skipped lanes (rare): the scalar terms; then the tail
+            int from2 = laneSum(lanes, SKIPPED) != 0.0 ? start : vectorEnd;
+            for (int i = from2; i < end; i++) {
                 double ai = a[i];
                 double bi = b[i];
-                sa += ai;
-                sb += bi;
-                vmin = vmin.min(Math.min(ai, bi));
-                if (ai > 0.0) {
+                double r = ai / bi;
+                if (ai > 0.0 && (i >= vectorEnd || !(r >= Double.MIN_NORMAL && r <= Double.MAX_VALUE))) {
                     if (bi > 0.0) {
                         s += FusedKernels.xLogRatio(ai, bi);
                     } else {
@@ -173,12 +149,53 @@ final class VectorKernels {
                     }
                 }
             }
-            boolean negative = vmin.compare(VectorOperators.LT, 0.0).anyTrue();
-            vs.intoArray(lanes, 0);
-            vsa.intoArray(lanes, 4);
-            vsb.intoArray(lanes, 8);
-            FusedKernels.finish(out, o, laneSum(lanes, 0) + s, laneSum(lanes, 4) + sa, laneSum(lanes, 8) + sb, negative, infinite);
+            double sa = 0.0;
+            double sb = 0.0;
+            boolean negative = anyNegative(lanes, MIN);
+            for (int i = vectorEnd; i < end; i++) {
+                sa += a[i];
+                sb += b[i];
+                negative |= (a[i] < 0.0) | (b[i] < 0.0);
+            }
+            FusedKernels.finish(out, o, laneSum(lanes, TERMS) + s, laneSum(lanes, SUM_A) + sa,
+                    laneSum(lanes, SUM_B) + sb, negative, infinite);
         }
+    }
+
+    /**
+     * The vector part of a KL block, [start, vectorEnd) (a multiple of 4 long): lanes of the term
+     * sum, Σa, Σb, min(a, b) and the count of skipped lanes (ratio not positive normal) into
+     * lanes[TERMS..], [SUM_A..], [SUM_B..], [MIN..], [SKIPPED..]. No branch in the loop, no vector
+     * crosses a method boundary.
+     */
+    private static void klBlock(double[] a, double[] b, int start, int vectorEnd, double[] lanes) {
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector vs = zero;
+        DoubleVector vsa = zero;
+        DoubleVector vsb = zero;
+        DoubleVector vmin = zero;
+        DoubleVector skipped = zero;
+        for (int i = start; i < vectorEnd; i += L) {
+            DoubleVector va = DoubleVector.fromArray(S, a, i);
+            DoubleVector vb = DoubleVector.fromArray(S, b, i);
+            vsa = vsa.add(va);
+            vsb = vsb.add(vb);
+            vmin = vmin.min(va.min(vb));
+            DoubleVector r = va.div(vb);
+            VectorMask<Double> normal = r.compare(VectorOperators.GE, Double.MIN_NORMAL)
+                    .and(r.compare(VectorOperators.LE, Double.MAX_VALUE));
+            r.intoArray(lanes, LOG);
+            log(lanes, LOG, LOG + L);
+            // a·log r + fma(−r, b, a), FusedKernels.xLogRatio lane-wise
+            DoubleVector term = va.mul(DoubleVector.fromArray(S, lanes, LOG)).add(r.neg().fma(vb, va));
+            vs = vs.add(zero.blend(term, normal));
+            skipped = skipped.add(ONE.blend(zero, normal));
+        }
+        vs.intoArray(lanes, TERMS);
+        vsa.intoArray(lanes, SUM_A);
+        vsb.intoArray(lanes, SUM_B);
+        vmin.intoArray(lanes, MIN);
+        skipped.intoArray(lanes, SKIPPED);
     }
 
     /** {@link FusedKernels#jsChunk} with the vector form (class comment); same output layout. */
@@ -186,64 +203,72 @@ final class VectorKernels {
         double[] lanes = LANES.get();
         FusedKernels.clear(out, o);
         for (int start = from; start < to; start += FusedKernels.BLOCK) {
-            DoubleVector zero = DoubleVector.zero(S);
             int end = Math.min(to, start + FusedKernels.BLOCK);
             int vectorEnd = start + S.loopBound(end - start);
-            DoubleVector vs = zero;
-            DoubleVector vsa = zero;
-            DoubleVector vsb = zero;
-            DoubleVector vmin = zero;
+            jsBlock(a, b, start, vectorEnd, lanes);
             double s = 0.0;
-            for (int i = start; i < vectorEnd; i += L) {
-                DoubleVector p = DoubleVector.fromArray(S, a, i);
-                DoubleVector q = DoubleVector.fromArray(S, b, i);
-                vsa = vsa.add(p);
-                vsb = vsb.add(q);
-                vmin = vmin.min(p.min(q));
-                // FusedKernels.jsTerm lane-wise, same operations in the same order
-                DoubleVector m = p.add(q);
-                DoubleVector im = DoubleVector.broadcast(S, 1.0).div(m);
-                DoubleVector delta = p.sub(q).mul(im);
-                DoubleVector wFar = p.mul(4.0).mul(q).mul(im).mul(im);
-                // with p, q ≥ 0 (validated), 4pq/m² ≥ 2^-1000 implies p, q > 0 and a normal ratio
-                VectorMask<Double> regular = wFar.compare(VectorOperators.GE, FusedKernels.TINY);
-                DoubleVector r = p.div(q);
-                r.intoArray(lanes, 12);
-                DoubleVector x = delta.neg().mul(delta);
-                DoubleVector wNear = x.add(1.0);
-                VectorMask<Double> near = delta.abs().compare(VectorOperators.LT, 0.5);
-                wFar.blend(wNear, near).intoArray(lanes, 16);
-                log(lanes, 12, 20);                    // log r and log w
-                DoubleVector logRatio = DoubleVector.fromArray(S, lanes, 12)
-                        .add(r.neg().fma(q, p).mul(im.mul(2.0).mul(delta.neg().add(1.0))));
-                DoubleVector correction = x.sub(wNear.sub(1.0)).mul(wNear.neg().add(2.0));
-                DoubleVector log1mDelta2 = DoubleVector.fromArray(S, lanes, 16).add(zero.blend(correction, near));
-                DoubleVector term = m.mul(0.25).mul(delta.mul(logRatio).add(log1mDelta2).max(0.0));
-                if (regular.allTrue()) {
-                    vs = vs.add(term);
-                } else {
-                    vs = vs.add(zero.blend(term, regular));
-                    for (int j = i; j < i + L; j++) {
-                        s += skippedJsTerm(a[j], b[j]);
-                    }
+            if (laneSum(lanes, SKIPPED) != 0.0) {      // the skipped lanes (rare): the scalar terms
+                for (int i = start; i < vectorEnd; i++) {
+                    s += skippedJsTerm(a[i], b[i]);
                 }
             }
             double sa = 0.0;
             double sb = 0.0;
+            boolean negative = anyNegative(lanes, MIN);
             for (int i = vectorEnd; i < end; i++) {
                 double p = a[i];
                 double q = b[i];
                 sa += p;
                 sb += q;
-                vmin = vmin.min(Math.min(p, q));
+                negative |= (p < 0.0) | (q < 0.0);
                 s += (p > 0.0 && q > 0.0) ? FusedKernels.jsTerm(p, q) : FusedKernels.HALF_LOG_2 * (p + q);
             }
-            boolean negative = vmin.compare(VectorOperators.LT, 0.0).anyTrue();
-            vs.intoArray(lanes, 0);
-            vsa.intoArray(lanes, 4);
-            vsb.intoArray(lanes, 8);
-            FusedKernels.finish(out, o, laneSum(lanes, 0) + s, laneSum(lanes, 4) + sa, laneSum(lanes, 8) + sb, negative, false);
+            FusedKernels.finish(out, o, laneSum(lanes, TERMS) + s, laneSum(lanes, SUM_A) + sa,
+                    laneSum(lanes, SUM_B) + sb, negative, false);
         }
+    }
+
+    /** The vector part of a JS block, as {@link #klBlock} (skipped: 4pq/m² &lt; 2⁻¹⁰⁰⁰ or NaN). */
+    private static void jsBlock(double[] a, double[] b, int start, int vectorEnd, double[] lanes) {
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector vs = zero;
+        DoubleVector vsa = zero;
+        DoubleVector vsb = zero;
+        DoubleVector vmin = zero;
+        DoubleVector skipped = zero;
+        for (int i = start; i < vectorEnd; i += L) {
+            DoubleVector p = DoubleVector.fromArray(S, a, i);
+            DoubleVector q = DoubleVector.fromArray(S, b, i);
+            vsa = vsa.add(p);
+            vsb = vsb.add(q);
+            vmin = vmin.min(p.min(q));
+            // FusedKernels.jsTerm lane-wise, same operations in the same order
+            DoubleVector m = p.add(q);
+            DoubleVector im = ONE.div(m);
+            DoubleVector delta = p.sub(q).mul(im);
+            DoubleVector wFar = p.mul(4.0).mul(q).mul(im).mul(im);
+            // with p, q ≥ 0 (validated), 4pq/m² ≥ 2^-1000 implies p, q > 0 and a normal ratio
+            VectorMask<Double> regular = wFar.compare(VectorOperators.GE, FusedKernels.TINY);
+            DoubleVector r = p.div(q);
+            r.intoArray(lanes, LOG);
+            DoubleVector x = delta.neg().mul(delta);
+            DoubleVector wNear = x.add(1.0);
+            VectorMask<Double> near = delta.abs().compare(VectorOperators.LT, 0.5);
+            wFar.blend(wNear, near).intoArray(lanes, LOG + L);
+            log(lanes, LOG, LOG + 2 * L);              // log r and log w
+            DoubleVector logRatio = DoubleVector.fromArray(S, lanes, LOG)
+                    .add(r.neg().fma(q, p).mul(im.mul(2.0).mul(delta.neg().add(1.0))));
+            DoubleVector correction = x.sub(wNear.sub(1.0)).mul(wNear.neg().add(2.0));
+            DoubleVector log1mDelta2 = DoubleVector.fromArray(S, lanes, LOG + L).add(zero.blend(correction, near));
+            DoubleVector term = m.mul(0.25).mul(delta.mul(logRatio).add(log1mDelta2).max(0.0));
+            vs = vs.add(zero.blend(term, regular));
+            skipped = skipped.add(ONE.blend(zero, regular));
+        }
+        vs.intoArray(lanes, TERMS);
+        vsa.intoArray(lanes, SUM_A);
+        vsb.intoArray(lanes, SUM_B);
+        vmin.intoArray(lanes, MIN);
+        skipped.intoArray(lanes, SKIPPED);
     }
 
     /** The JS term of (p, q) if the vector form masked its lane out (4pq/m² &lt; 2⁻¹⁰⁰⁰ or NaN), else 0. */
