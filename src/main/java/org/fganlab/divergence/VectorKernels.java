@@ -34,6 +34,14 @@ import jdk.incubator.vector.VectorSpecies;
  * the interpreter and C1 use {@code Math.log} per lane, so a call could give other bits before
  * and after JIT compilation. Nothing is allocated per call once C2 has compiled the loops (a
  * per-thread scratch array holds the lanes); before that the Vector API allocates its vectors.
+ *
+ * <p>Layout for C2 (JDK 17): the vector loop of a block is a method of its own ({@code klBlock},
+ * {@code jsBlock}) whose only call is {@link #log}, and no vector crosses a method boundary
+ * (accumulators leave through the scratch array): a method with vector arguments that C2 does
+ * not inline boxes every vector, and the Vector API's inline trees reach C2's inlining budget
+ * quickly. For the same reason the two block loops repeat their accumulator set-up and stores
+ * rather than share a helper, and the loops are branch-free (skipped lanes are counted, then
+ * fixed up after the block by the scalar terms).
  */
 final class VectorKernels {
 
