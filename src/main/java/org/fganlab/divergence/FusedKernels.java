@@ -21,6 +21,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * both chunks itself, in the same order: the result is bit-identical either way. Nothing is
  * allocated per call (a per-thread scratch array holds the chunk results).
  *
+ * <p>Vector path: when {@link VectorSupport#ENABLED} (the JVM has the module
+ * {@code jdk.incubator.vector}, as {@code ./fganlab}, the tests and the JMH forks give it, and
+ * 256-bit vectors), the KL and JS chunks run {@link VectorKernels}' loops instead (same blocks,
+ * chunks, threads and output layout; four lanes a step; lanes with zeros, subnormal or huge
+ * ratios take the scalar terms below). Results then differ from this scalar path by the order of
+ * the additions inside a block and the vector log (within 1 ulp against FastLog's 4): in the tests
+ * within 1e-13 of Σ|terms|. Either path alone is deterministic, serial or two-threaded. TV stays
+ * scalar (it met its target already). Measured with JMH {@code DiscreteBenchmark} on the 2-core
+ * Zen 3 (AVX2), JDK 17.0.15, n = 10⁷, shared and noisy machine, best of 4–5 forks: KL 5.4 → 2.1
+ * ns per element, JS 8.4 → 4.4 ns per element, no allocation per call.
+ *
  * <p>The three chunk loops repeat their block bookkeeping on purpose: one shared loop with a
  * per-element kernel switch or a lambda would depend on C2 unswitching or inlining it.
  *
@@ -37,9 +48,9 @@ final class FusedKernels {
     static final int PARALLEL_MIN = 1 << 16;
     static final int SLOT = 8;
 
-    private static final double HALF_LOG_2 = 0.5 * SpecialFunctions.LOG_2;
+    static final double HALF_LOG_2 = 0.5 * SpecialFunctions.LOG_2;
     /** Below this, 4pq/m² in the JS term is too near the subnormals: 2⁻¹⁰⁰⁰. */
-    private static final double TINY = 0x1p-1000;
+    static final double TINY = 0x1p-1000;
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[2 * SLOT]);
     private static final ReentrantLock WORKER_LOCK = new ReentrantLock();
     private static volatile Worker worker;
@@ -79,7 +90,7 @@ final class FusedKernels {
         return out;
     }
 
-    private static void clear(double[] out, int o) {
+    static void clear(double[] out, int o) {
         for (int k = o; k < o + SLOT; k++) {
             out[k] = 0.0;
         }
@@ -100,6 +111,15 @@ final class FusedKernels {
     }
 
     private static void chunk(int kernel, double[] a, double[] b, int from, int to, double[] out, int o) {
+        if (VectorSupport.ENABLED && kernel != TV) {
+            // VectorKernels is loaded only here, i.e. only with the module present
+            if (kernel == KL) {
+                VectorKernels.klChunk(a, b, from, to, out, o);
+            } else {
+                VectorKernels.jsChunk(a, b, from, to, out, o);
+            }
+            return;
+        }
         switch (kernel) {
             case KL -> klChunk(a, b, from, to, out, o);
             case JS -> jsChunk(a, b, from, to, out, o);
@@ -116,7 +136,7 @@ final class FusedKernels {
         out[k] = t;
     }
 
-    private static void finish(double[] out, int o, double s, double sa, double sb, boolean negative,
+    static void finish(double[] out, int o, double s, double sa, double sb, boolean negative,
                                boolean infinite) {
         twoSum(out, o, s);
         twoSum(out, o + 2, sa);
@@ -130,7 +150,7 @@ final class FusedKernels {
     }
 
     /** Σ a_i log(a_i/b_i) with the rel_entr conventions (0·log(0/b) = 0, a &gt; 0 = b gives +∞). */
-    private static void klChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
+    static void klChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
         clear(out, o);
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
@@ -163,7 +183,7 @@ final class FusedKernels {
      * 2⁻⁵³ of e, so no digit of a/b near 1 is lost (the job SciPy's rel_entr gives to log1p).
      * Ratios outside the normal range take log a − log b.
      */
-    private static double xLogRatio(double a, double b) {
+    static double xLogRatio(double a, double b) {
         double r = a / b;
         if (r >= Double.MIN_NORMAL && r <= Double.MAX_VALUE) {
             return a * FastLog.logUnchecked(r) + Math.fma(-r, b, a);
@@ -176,7 +196,7 @@ final class FusedKernels {
      * log(1 − δ²)], δ = (p − q)/m, stable as p → q (no cancellation). A zero entry gives
      * ½·log 2·(p + q).
      */
-    private static void jsChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
+    static void jsChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
         clear(out, o);
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
@@ -200,7 +220,7 @@ final class FusedKernels {
         }
     }
 
-    private static double jsTerm(double p, double q) {
+    static double jsTerm(double p, double q) {
         double m = p + q;
         double im = 1.0 / m;
         double delta = (p - q) * im;
@@ -228,7 +248,7 @@ final class FusedKernels {
     }
 
     /** Σ |a_i − b_i|. */
-    private static void tvChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
+    static void tvChunk(double[] a, double[] b, int from, int to, double[] out, int o) {
         clear(out, o);
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
