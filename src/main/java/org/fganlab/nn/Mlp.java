@@ -618,16 +618,40 @@ public final class Mlp {
         }
         for (int from = 0; from < batch; from += OUTER_TILE) {
             int n = Math.min(OUTER_TILE, batch - from);
-            for (int q = 0; q < nq; q++) {
-                double[] r = right[q];
-                for (int t = 0; t < n; t++) {
-                    tile[t][q] = r[from + t];
-                }
-            }
+            transpose(right, nq, from, n, tile);
             if (VectorSupport.ENABLED) {
                 VectorKernels.outerTile(left, np, from, n, tile, nq, acc);
             } else {
                 outerTile(left, np, from, n, tile, nq, acc);
+            }
+        }
+    }
+
+    /**
+     * tile[t][q] = right[q][from + t] for t &lt; n, q &lt; nq, in 4 × 4 blocks: four rows of right
+     * are read at four consecutive samples and written as four short rows of the tile (fewer
+     * scattered stores than one sample of every row at a time).
+     */
+    static void transpose(double[][] right, int nq, int from, int n, double[][] tile) {
+        int q = 0;
+        for (; q + 4 <= nq; q += 4) {
+            double[] r0 = right[q];
+            double[] r1 = right[q + 1];
+            double[] r2 = right[q + 2];
+            double[] r3 = right[q + 3];
+            for (int t = 0; t < n; t++) {
+                double[] row = tile[t];
+                int b = from + t;
+                row[q] = r0[b];
+                row[q + 1] = r1[b];
+                row[q + 2] = r2[b];
+                row[q + 3] = r3[b];
+            }
+        }
+        for (; q < nq; q++) {
+            double[] r = right[q];
+            for (int t = 0; t < n; t++) {
+                tile[t][q] = r[from + t];
             }
         }
     }
