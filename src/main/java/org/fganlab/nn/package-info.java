@@ -49,6 +49,10 @@
  *       outputs innermost (9 per ns); a dot product per entry would be a serial reduction.</li>
  *   <li><b>Input gradient only</b>: {@link org.fganlab.nn.Mlp#backward} with
  *       {@code gradParams == null} skips the weight-gradient products (half a backward pass).</li>
+ *   <li><b>Threads</b>: {@link org.fganlab.nn.Mlp#workspace(int, int)} splits a batch's chunks
+ *       into contiguous groups run as fork-join tasks, with the weight gradients of the later
+ *       groups' chunks kept apart and added in chunk order, so the bits equal one thread's.
+ *       Batch 2,048, width 64: 1.96 against 3.52 ms; width 256: 28 against 49 ms.</li>
  * </ul>
  * Net effect, forward + backward with input gradient of the 1-64-64-1 tanh critic at batch
  * 1,024: about 1.6 ms in one thread (2.17 ms before this work); at width 256 and batch 2,048,
