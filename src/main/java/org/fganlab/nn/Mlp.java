@@ -40,6 +40,9 @@ public final class Mlp {
      */
     static final int CHUNK = 256;
 
+    /** Longest busy wait for a forked group before joining it, 2 ms in ns. */
+    private static final long SPIN_NANOS = 2_000_000L;
+
     /** Samples per tile of the outer-product (weight-gradient) kernel. */
     private static final int OUTER_TILE = 32;
 
@@ -320,6 +323,12 @@ public final class Mlp {
             if (task.tryUnfork()) {
                 task.compute();
             } else {
+                // the group runs on a worker and takes about as long as group 0: spin briefly
+                // before join(), which could park (a wake-up costs tens of µs and allocates)
+                long deadline = System.nanoTime() + SPIN_NANOS;
+                while (!task.isDone() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
                 task.join();
             }
         }
@@ -493,8 +502,7 @@ public final class Mlp {
      * increasing order (in the narrow case: plain multiply, then add, input by input). Two output
      * rows and two input rows per pass (a 2×2 register
      * block): every loaded input feeds two multiply-adds, and all arrays are indexed by the same
-     * b, so C2 vectorises the loop; with the Vector API present, {@link VectorKernels} computes
-     * the blocked case with the same bits. Measured
+     * b, so C2 vectorises the loop. Measured
      * on rows of 256 samples (JDK 17, AVX2): 12.4 multiply-adds per ns against 9.9 for one output
      * row and four input rows per pass; 2×4, 1×6 or 1×8 blocks defeat C2's vectoriser (3–5 per ns).
      */
@@ -504,15 +512,13 @@ public final class Mlp {
         // sharing one would feed C2 a profile of one-trip loops and slow the wide layers 3×.
         if (np < 4 || nq < 4) {
             affineNarrow(w, off, ps, qs, biasOff, in, nq, out, np, batch);
-        } else if (VectorSupport.ENABLED) {
-            VectorKernels.affineBlocked(w, off, ps, qs, biasOff, in, nq, out, np, batch);
         } else {
             affineBlocked(w, off, ps, qs, biasOff, in, nq, out, np, batch);
         }
     }
 
     /** {@link #affine} with the 2×2 block. */
-    static void affineBlocked(double[] w, int off, int ps, int qs, int biasOff,
+    private static void affineBlocked(double[] w, int off, int ps, int qs, int biasOff,
             double[][] in, int nq, double[][] out, int np, int batch) {
         // bounds as "p < even", not "p + 2 <= np": with the latter C2 does not vectorise the
         // inner loops (measured: 4.8 against 12 multiply-adds per ns)
@@ -608,8 +614,7 @@ public final class Mlp {
      * acc_p[q] = Σ_b left_p[b]·right_q[b] for p &lt; np, q &lt; nq, b &lt; batch (acc overwritten),
      * as a chain of fused multiply-adds over b in increasing order. Per tile of
      * {@value #OUTER_TILE} samples, right is transposed into tile[t][q], then each acc_p gets
-     * four rank-one updates per pass, inner loop over q ({@link VectorKernels#outerTile} with
-     * the Vector API, same bits).
+     * four rank-one updates per pass, inner loop over q.
      */
     static void outer(double[][] left, int np, double[][] right, int nq, int batch,
             double[][] tile, double[][] acc) {
@@ -619,11 +624,7 @@ public final class Mlp {
         for (int from = 0; from < batch; from += OUTER_TILE) {
             int n = Math.min(OUTER_TILE, batch - from);
             transpose(right, nq, from, n, tile);
-            if (VectorSupport.ENABLED) {
-                VectorKernels.outerTile(left, np, from, n, tile, nq, acc);
-            } else {
-                outerTile(left, np, from, n, tile, nq, acc);
-            }
+            outerTile(left, np, from, n, tile, nq, acc);
         }
     }
 
@@ -657,7 +658,7 @@ public final class Mlp {
     }
 
     /** One tile of {@link #outer}: the rank-four passes over samples [from, from + n). */
-    static void outerTile(double[][] left, int np, int from, int n, double[][] tile, int nq,
+    private static void outerTile(double[][] left, int np, int from, int n, double[][] tile, int nq,
             double[][] acc) {
         for (int p = 0; p < np; p++) {
             double[] lp = left[p];

@@ -19,6 +19,20 @@ public final class Allocations {
      *     per-thread allocation counter
      */
     public static long bytesAllocatedBy(int warmUp, int repeats, Runnable body) {
+        return count(warmUp, repeats, body, false);
+    }
+
+    /**
+     * As {@link #bytesAllocatedBy}, but counting the common fork-join pool's worker threads
+     * (those alive after the warm-up) as well as the calling thread: for code that forks work.
+     *
+     * @return bytes allocated on those threads during the counted runs (≥ 0)
+     */
+    public static long bytesAllocatedWithCommonPoolBy(int warmUp, int repeats, Runnable body) {
+        return count(warmUp, repeats, body, true);
+    }
+
+    private static long count(int warmUp, int repeats, Runnable body, boolean workers) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "HotSpot allocation counter");
         com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
@@ -27,11 +41,23 @@ public final class Allocations {
         for (int k = 0; k < warmUp; k++) {
             body.run();
         }
-        long id = Thread.currentThread().getId();
-        long before = counter.getThreadAllocatedBytes(id);
+        long[] ids = workers
+                ? Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t == Thread.currentThread()
+                                || t.getName().startsWith("ForkJoinPool.commonPool-worker"))
+                        .mapToLong(Thread::getId).toArray()
+                : new long[] {Thread.currentThread().getId()};
+        long[] before = new long[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            before[k] = Math.max(0, counter.getThreadAllocatedBytes(ids[k]));
+        }
         for (int k = 0; k < repeats; k++) {
             body.run();
         }
-        return counter.getThreadAllocatedBytes(id) - before;
+        long total = 0;
+        for (int k = 0; k < ids.length; k++) {
+            total += Math.max(0, counter.getThreadAllocatedBytes(ids[k])) - before[k];
+        }
+        return total;
     }
 }
