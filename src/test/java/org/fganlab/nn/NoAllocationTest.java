@@ -10,25 +10,44 @@ import org.junit.jupiter.api.Test;
 /** The training step (forward, backward, optimiser step) allocates nothing on the heap. */
 class NoAllocationTest {
 
-    @Test
-    void trainingStepAllocatesNothing() {
-        Mlp net = new Mlp(new int[] {1, 64, 64, 1}, Activation.TANH, Activation.LINEAR);
-        int batch = 200;
-        SplittableRandom rng = new SplittableRandom(9);
-        double[] params = MlpTest.randomParams(net, rng);
-        double[] x = MlpTest.random(batch, rng);
-        double[] gradOut = MlpTest.random(batch, rng);
-        double[] out = new double[batch];
-        double[] grad = new double[net.parameterCount()];
-        double[] gradInput = new double[batch];
-        Mlp.Workspace ws = net.workspace(batch);
-        Optimizer adam = new Adam(params.length, 1e-6);
-        Optimizer sgd = new Sgd(params.length, 1e-6);
-        Runnable step = () -> {
+    /** The 1-64-64-1 tanh critic with random parameters, a random batch and its buffers. */
+    private static final class Critic {
+        final Mlp net = new Mlp(new int[] {1, 64, 64, 1}, Activation.TANH, Activation.LINEAR);
+        final int batch;
+        final double[] params;
+        final double[] x;
+        final double[] gradOut;
+        final double[] out;
+        final double[] grad;
+        final double[] gradInput;
+
+        Critic(int batch, long seed) {
+            this.batch = batch;
+            SplittableRandom rng = new SplittableRandom(seed);
+            params = MlpTest.randomParams(net, rng);
+            x = MlpTest.random(batch, rng);
+            gradOut = MlpTest.random(batch, rng);
+            out = new double[batch];
+            grad = new double[net.parameterCount()];
+            gradInput = new double[batch];
+        }
+
+        void pass(Mlp.Workspace ws) {
             net.forward(params, x, batch, ws, out);
             net.backward(params, gradOut, batch, ws, grad, gradInput);
-            adam.step(params, grad);
-            sgd.step(params, grad);
+        }
+    }
+
+    @Test
+    void trainingStepAllocatesNothing() {
+        Critic c = new Critic(200, 9);
+        Mlp.Workspace ws = c.net.workspace(c.batch);
+        Optimizer adam = new Adam(c.params.length, 1e-6);
+        Optimizer sgd = new Sgd(c.params.length, 1e-6);
+        Runnable step = () -> {
+            c.pass(ws);
+            adam.step(c.params, c.grad);
+            sgd.step(c.params, c.grad);
         };
         // warm up: class loading and the interpreter's first calls may allocate
         long allocated = Allocations.bytesAllocatedBy(200, 100, step);
@@ -37,22 +56,10 @@ class NoAllocationTest {
 
     @Test
     void twoThreadPassesAllocateAlmostNothing() {
-        Mlp net = new Mlp(new int[] {1, 64, 64, 1}, Activation.TANH, Activation.LINEAR);
-        int batch = 1024;                             // four chunks: two groups of two
-        SplittableRandom rng = new SplittableRandom(10);
-        double[] params = MlpTest.randomParams(net, rng);
-        double[] x = MlpTest.random(batch, rng);
-        double[] gradOut = MlpTest.random(batch, rng);
-        double[] out = new double[batch];
-        double[] grad = new double[net.parameterCount()];
-        double[] gradInput = new double[batch];
-        Mlp.Workspace ws = net.workspace(batch, 2);
-        Runnable pass = () -> {
-            net.forward(params, x, batch, ws, out);
-            net.backward(params, gradOut, batch, ws, grad, gradInput);
-        };
+        Critic c = new Critic(1024, 10);              // four chunks: two groups of two
+        Mlp.Workspace ws = c.net.workspace(c.batch, 2);
         // a fork-join join() that parks allocates; the spin before it keeps that rare
-        long allocated = Allocations.bytesAllocatedWithCommonPoolBy(300, 100, pass);
+        long allocated = Allocations.bytesAllocatedWithCommonPoolBy(300, 100, () -> c.pass(ws));
         assertTrue(allocated < 800, "bytes allocated by 100 two-thread passes: " + allocated);
     }
 }
