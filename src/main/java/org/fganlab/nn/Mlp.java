@@ -196,8 +196,9 @@ public final class Mlp {
      * a one-thread workspace: outputs and input gradients are per sample, and the weight
      * gradient of every chunk outside the first group is kept apart and added in chunk order
      * after the join, as the serial pass adds it (the extra memory: one parameter vector per
-     * such chunk). Use it when nothing else runs in parallel (the trainer already runs its two
-     * batches on two threads and uses one-thread workspaces).
+     * chunk after the first). Passes allocate nothing: the tasks are reused, and the caller
+     * spins briefly before joining. Use it when nothing else runs in parallel (the trainer
+     * already runs its two batches on two threads and uses one-thread workspaces).
      *
      * @param maxBatch the largest batch the workspace will serve, ≥ 1
      * @param threads the most threads a pass uses, in [1, 64]
@@ -732,8 +733,9 @@ public final class Mlp {
     /**
      * Caller-owned buffers of one {@link Mlp} architecture for batches up to {@link #maxBatch()}:
      * each layer's pre-activations and activations (one row per unit, feature-major), two
-     * gradient buffers, and the scratch of the weight-gradient kernel. Not thread-safe: one per
-     * thread. It remembers the batch and the network of the last forward pass, which
+     * gradient buffers, and per thread of a pass the scratch of the weight-gradient kernel. Not
+     * thread-safe: one per calling thread (a workspace made with several threads uses
+     * fork-join workers inside a pass, never across calls). It remembers the batch and the network of the last forward pass, which
      * {@link Mlp#backward} checks.
      */
     public static final class Workspace {
