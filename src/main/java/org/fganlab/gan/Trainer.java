@@ -9,6 +9,7 @@ import org.fganlab.density.Normal;
 import org.fganlab.density.StandardNormal;
 import org.fganlab.nn.Activation;
 import org.fganlab.nn.Adam;
+import org.fganlab.nn.ForkedTasks;
 import org.fganlab.nn.Mlp;
 import org.fganlab.theory.ExactDivergence;
 import org.hipparchus.random.RandomGenerator;
@@ -293,17 +294,7 @@ public final class Trainer {
         generatedTask.reinitialize();
         generatedTask.fork();
         realHalf(mode);
-        if (generatedTask.tryUnfork()) {
-            generatedTask.compute(); // nobody took it: run it here
-        } else {
-            // it is running on a worker and takes about as long as the real half: spin briefly
-            // (join() could park, and a wake-up costs tens of µs) before joining
-            long deadline = System.nanoTime() + SPIN_NANOS;
-            while (!generatedTask.isDone() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            generatedTask.join();
-        }
+        ForkedTasks.runOrAwait(generatedTask);   // here if no worker took it, else a short spin
         if (mode != FORWARD) {
             double[] g = gradCritic;
             double[] f = gradCriticFake;
@@ -313,9 +304,6 @@ public final class Trainer {
         }
         return (sumReal - sumFake) / batch;
     }
-
-    /** Longest busy wait for the generated half, 2 ms in ns. */
-    private static final long SPIN_NANOS = 2_000_000L;
 
     /** Real batch: V, the real term of F̂, ∂(−F)/∂v and (mode ≥ CRITIC) ∂(−F)/∂ω into gradCritic. */
     private void realHalf(int mode) {

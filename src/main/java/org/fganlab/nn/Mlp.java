@@ -40,9 +40,6 @@ public final class Mlp {
      */
     static final int CHUNK = 256;
 
-    /** Longest busy wait for a forked group before joining it, 2 ms in ns. */
-    private static final long SPIN_NANOS = 2_000_000L;
-
     /** Samples per tile of the outer-product (weight-gradient) kernel. */
     private static final int OUTER_TILE = 32;
 
@@ -320,18 +317,7 @@ public final class Mlp {
         }
         runChunks(ws, 0, 0, used / groups, batch, pass, params, in, out, gradParams, gradInput);
         for (int g = groups - 1; g >= 1; g--) {         // LIFO: the last fork is the first to unfork
-            ChunkTask task = ws.tasks[g - 1];
-            if (task.tryUnfork()) {
-                task.compute();
-            } else {
-                // the group runs on a worker and takes about as long as group 0: spin briefly
-                // before join(), which could park (a wake-up costs tens of µs and allocates)
-                long deadline = System.nanoTime() + SPIN_NANOS;
-                while (!task.isDone() && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
-                task.join();
-            }
+            ForkedTasks.runOrAwait(ws.tasks[g - 1]);
         }
         for (int g = 1; g < groups; g++) {
             ws.tasks[g - 1].clear();
@@ -411,7 +397,7 @@ public final class Mlp {
      * or, if assign, writes it there.
      */
     private void backwardChunk(double[] params, double[] gradOut, int from, int n, Chunk ch,
-            Lane ws, double[] gradParams, boolean assign, double[] gradInput) {
+            Lane lane, double[] gradParams, boolean assign, double[] gradInput) {
         int layers = layerCount();
         double[][] delta = ch.deltaA;
         double[][] deltaPrev = ch.deltaB;
@@ -429,7 +415,7 @@ public final class Mlp {
             int nOut = widths[l + 1];
             // ∂L/∂w_ij = Σ_b δ_i a_j, ∂L/∂b_i = Σ_b δ_i: bias = weight of the constant-1 input
             if (gradParams != null) {
-                accumulateWeightGradient(ws, ch.actWithOne[l], l, delta, n, gradParams, assign);
+                accumulateWeightGradient(lane, ch.actWithOne[l], l, delta, n, gradParams, assign);
             }
             if (l == 0 && gradInput == null) {
                 break;
@@ -459,19 +445,19 @@ public final class Mlp {
 
     /**
      * Adds Σ_b δ_i[b]·a_j[b] to the weight gradient of layer l and Σ_b δ_i[b] to its bias
-     * gradient (if assign, writes them instead). The sum runs as an outer-product accumulation whose inner loop is over the longer
-     * of (inputs + 1) and outputs.
+     * gradient (if assign, writes them instead). The sum runs as an outer-product accumulation
+     * whose inner loop is over the longer of (inputs + 1) and outputs.
      */
-    private void accumulateWeightGradient(Lane ws, double[][] inputs, int l, double[][] delta,
+    private void accumulateWeightGradient(Lane lane, double[][] inputs, int l, double[][] delta,
             int batch, double[] gradParams, boolean assign) {
         int nIn = widths[l];
         int nOut = widths[l + 1];
         int w = weightOffsets[l];
         int bias = w + nOut * nIn;
         // inputs: the nIn activation rows of layer l, then a row of ones
-        double[][] acc = ws.acc;
+        double[][] acc = lane.acc;
         if (nIn + 1 >= nOut) {
-            outer(delta, nOut, inputs, nIn + 1, batch, ws.tile, acc); // acc[i][j]
+            outer(delta, nOut, inputs, nIn + 1, batch, lane.tile, acc); // acc[i][j]
             for (int i = 0; i < nOut; i++) {
                 double[] row = acc[i];
                 for (int j = 0; j < nIn; j++) {
@@ -481,7 +467,7 @@ public final class Mlp {
                 gradParams[bias + i] = assign ? row[nIn] : gradParams[bias + i] + row[nIn];
             }
         } else {
-            outer(inputs, nIn + 1, delta, nOut, batch, ws.tile, acc); // acc[j][i]
+            outer(inputs, nIn + 1, delta, nOut, batch, lane.tile, acc); // acc[j][i]
             for (int j = 0; j < nIn; j++) {
                 double[] row = acc[j];
                 for (int i = 0; i < nOut; i++) {
@@ -634,7 +620,7 @@ public final class Mlp {
      * are read at four consecutive samples and written as four short rows of the tile (fewer
      * scattered stores than one sample of every row at a time).
      */
-    static void transpose(double[][] right, int nq, int from, int n, double[][] tile) {
+    private static void transpose(double[][] right, int nq, int from, int n, double[][] tile) {
         int q = 0;
         for (; q + 4 <= nq; q += 4) {
             double[] r0 = right[q];
@@ -682,11 +668,15 @@ public final class Mlp {
         }
     }
 
-    /** ap[q] ← fma(c3, r3[q], fma(c2, r2[q], fma(c1, r1[q], fma(c0, r0[q], ap[q])))) for q &lt; n; own method, as block2x2. */
+    /**
+     * ap[q] ← fma(c3, r3[q], fma(c2, r2[q], fma(c1, r1[q], fma(c0, r0[q], ap[q])))) for q &lt; n;
+     * own method, as block2x2.
+     */
     private static void rank4(double c0, double c1, double c2, double c3, double[] r0, double[] r1,
             double[] r2, double[] r3, double[] ap, int n) {
         for (int q = 0; q < n; q++) {
-            ap[q] = Math.fma(c3, r3[q], Math.fma(c2, r2[q], Math.fma(c1, r1[q], Math.fma(c0, r0[q], ap[q]))));
+            double s = Math.fma(c1, r1[q], Math.fma(c0, r0[q], ap[q]));
+            ap[q] = Math.fma(c3, r3[q], Math.fma(c2, r2[q], s));
         }
     }
 
@@ -735,8 +725,8 @@ public final class Mlp {
      * each layer's pre-activations and activations (one row per unit, feature-major), two
      * gradient buffers, and per thread of a pass the scratch of the weight-gradient kernel. Not
      * thread-safe: one per calling thread (a workspace made with several threads uses
-     * fork-join workers inside a pass, never across calls). It remembers the batch and the network of the last forward pass, which
-     * {@link Mlp#backward} checks.
+     * fork-join workers inside a pass, never across calls). It remembers the batch and the
+     * network of the last forward pass, which {@link Mlp#backward} checks.
      */
     public static final class Workspace {
         private final int[] widths;
