@@ -210,14 +210,18 @@ final class FusedKernels {
                 sa += p;
                 sb += q;
                 negative |= (p < 0.0) | (q < 0.0);
-                if (p > 0.0 && q > 0.0) {
-                    s += jsTerm(p, q);
-                } else {
-                    s += HALF_LOG_2 * (p + q);           // the zero term vanishes (0·log 0 = 0)
-                }
+                s += jsEntry(p, q);
             }
             finish(out, o, s, sa, sb, negative, false);
         }
+    }
+
+    /**
+     * The JS term of one entry pair: {@link #jsTerm} when both are positive, else ½·log 2·(p + q)
+     * (the zero entry's term vanishes, 0·log 0 = 0).
+     */
+    static double jsEntry(double p, double q) {
+        return (p > 0.0 && q > 0.0) ? jsTerm(p, q) : HALF_LOG_2 * (p + q);
     }
 
     static double jsTerm(double p, double q) {

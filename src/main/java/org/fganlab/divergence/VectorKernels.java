@@ -229,7 +229,7 @@ final class VectorKernels {
                 sa += p;
                 sb += q;
                 negative |= (p < 0.0) | (q < 0.0);
-                s += (p > 0.0 && q > 0.0) ? FusedKernels.jsTerm(p, q) : FusedKernels.HALF_LOG_2 * (p + q);
+                s += FusedKernels.jsEntry(p, q);
             }
             FusedKernels.finish(out, o, laneSum(lanes, TERMS) + s, laneSum(lanes, SUM_A) + sa,
                     laneSum(lanes, SUM_B) + sb, negative, false);
@@ -285,6 +285,6 @@ final class VectorKernels {
         if (4.0 * p * q * im * im >= FusedKernels.TINY) {
             return 0.0;
         }
-        return (p > 0.0 && q > 0.0) ? FusedKernels.jsTerm(p, q) : FusedKernels.HALF_LOG_2 * (p + q);
+        return FusedKernels.jsEntry(p, q);
     }
 }
