@@ -58,8 +58,10 @@ class NoAllocationTest {
     void twoThreadPassesAllocateAlmostNothing() {
         Critic c = new Critic(1024, 10);              // four chunks: two groups of two
         Mlp.Workspace ws = c.net.workspace(c.batch, 2);
-        // a fork-join join() that parks allocates; the spin before it keeps that rare
-        long allocated = Allocations.bytesAllocatedWithCommonPoolBy(300, 100, () -> c.pass(ws));
+        // a fork-join join() that parks allocates; the spin before it keeps that rare once the
+        // JIT is done (with a 300-pass warm-up one full-suite run of five saw 1,448 bytes, most
+        // likely C2 still compiling and delaying the worker past the spin)
+        long allocated = Allocations.bytesAllocatedWithCommonPoolBy(2000, 100, () -> c.pass(ws));
         assertTrue(allocated < 800, "bytes allocated by 100 two-thread passes: " + allocated);
     }
 }
