@@ -65,7 +65,7 @@ final class VectorKernels {
     private static final int TERMS = 0;
     private static final int SUM_A = 4;
     private static final int SUM_B = 8;
-    private static final int MIN = 12;
+    private static final int SIGNS = 12;
     private static final int SKIPPED = 16;
     private static final int LOG = 20;
     private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[LOG + 2 * L]);
@@ -128,9 +128,24 @@ final class VectorKernels {
         return (lanes[k] + lanes[k + 1]) + (lanes[k + 2] + lanes[k + 3]);
     }
 
-    /** True when some lane of lanes[k..k+3] (a running minimum) is &lt; 0. */
-    private static boolean anyNegative(double[] lanes, int k) {
-        return lanes[k] < 0.0 || lanes[k + 1] < 0.0 || lanes[k + 2] < 0.0 || lanes[k + 3] < 0.0;
+    /**
+     * True when an entry of a[start, vectorEnd) or b[start, vectorEnd) is &lt; 0, given in
+     * lanes[k..k+3] the lanes of the OR of all their bit patterns: a clear sign bit in every lane
+     * proves there is none; a set one (a negative entry, −0.0 or a NaN with its sign bit) is
+     * settled by a scalar scan of the block (rare).
+     */
+    private static boolean anyNegative(double[] lanes, int k, double[] a, double[] b, int start,
+            int vectorEnd) {
+        long signs = Double.doubleToRawLongBits(lanes[k]) | Double.doubleToRawLongBits(lanes[k + 1])
+                | Double.doubleToRawLongBits(lanes[k + 2]) | Double.doubleToRawLongBits(lanes[k + 3]);
+        if (signs >= 0) {
+            return false;
+        }
+        boolean negative = false;
+        for (int i = start; i < vectorEnd; i++) {
+            negative |= (a[i] < 0.0) | (b[i] < 0.0);
+        }
+        return negative;
     }
 
     /** {@link FusedKernels#klChunk} with the vector form (class comment); same output layout. */
@@ -159,7 +174,7 @@ final class VectorKernels {
             }
             double sa = 0.0;
             double sb = 0.0;
-            boolean negative = anyNegative(lanes, MIN);
+            boolean negative = anyNegative(lanes, SIGNS, a, b, start, vectorEnd);
             for (int i = vectorEnd; i < end; i++) {
                 sa += a[i];
                 sb += b[i];
@@ -172,8 +187,9 @@ final class VectorKernels {
 
     /**
      * The vector part of a KL block, [start, vectorEnd) (a multiple of 4 long): lanes of the term
-     * sum, Σa, Σb, min(a, b) and the count of skipped lanes (ratio not positive normal) into
-     * lanes[TERMS..], [SUM_A..], [SUM_B..], [MIN..], [SKIPPED..]. No branch in the loop, no vector
+     * sum, Σa, Σb, the OR of the bit patterns of a and b (its sign bits flag negative entries)
+     * and the count of skipped lanes (ratio not positive normal) into
+     * lanes[TERMS..], [SUM_A..], [SUM_B..], [SIGNS..], [SKIPPED..]. No branch in the loop, no vector
      * crosses a method boundary.
      */
     private static void klBlock(double[] a, double[] b, int start, int vectorEnd, double[] lanes) {
@@ -181,14 +197,14 @@ final class VectorKernels {
         DoubleVector vs = zero;
         DoubleVector vsa = zero;
         DoubleVector vsb = zero;
-        DoubleVector vmin = zero;
+        LongVector signs = LongVector.zero(LongVector.SPECIES_256);
         DoubleVector skipped = zero;
         for (int i = start; i < vectorEnd; i += L) {
             DoubleVector va = DoubleVector.fromArray(S, a, i);
             DoubleVector vb = DoubleVector.fromArray(S, b, i);
             vsa = vsa.add(va);
             vsb = vsb.add(vb);
-            vmin = vmin.min(va.min(vb));
+            signs = signs.or(va.reinterpretAsLongs().or(vb.reinterpretAsLongs()));
             DoubleVector r = va.div(vb);
             VectorMask<Double> normal = r.compare(VectorOperators.GE, Double.MIN_NORMAL)
                     .and(r.compare(VectorOperators.LE, Double.MAX_VALUE));
@@ -202,7 +218,7 @@ final class VectorKernels {
         vs.intoArray(lanes, TERMS);
         vsa.intoArray(lanes, SUM_A);
         vsb.intoArray(lanes, SUM_B);
-        vmin.intoArray(lanes, MIN);
+        signs.reinterpretAsDoubles().intoArray(lanes, SIGNS);
         skipped.intoArray(lanes, SKIPPED);
     }
 
@@ -222,7 +238,7 @@ final class VectorKernels {
             }
             double sa = 0.0;
             double sb = 0.0;
-            boolean negative = anyNegative(lanes, MIN);
+            boolean negative = anyNegative(lanes, SIGNS, a, b, start, vectorEnd);
             for (int i = vectorEnd; i < end; i++) {
                 double p = a[i];
                 double q = b[i];
@@ -242,14 +258,14 @@ final class VectorKernels {
         DoubleVector vs = zero;
         DoubleVector vsa = zero;
         DoubleVector vsb = zero;
-        DoubleVector vmin = zero;
+        LongVector signs = LongVector.zero(LongVector.SPECIES_256);
         DoubleVector skipped = zero;
         for (int i = start; i < vectorEnd; i += L) {
             DoubleVector p = DoubleVector.fromArray(S, a, i);
             DoubleVector q = DoubleVector.fromArray(S, b, i);
             vsa = vsa.add(p);
             vsb = vsb.add(q);
-            vmin = vmin.min(p.min(q));
+            signs = signs.or(p.reinterpretAsLongs().or(q.reinterpretAsLongs()));
             // FusedKernels.jsTerm lane-wise, same operations in the same order
             DoubleVector m = p.add(q);
             DoubleVector im = ONE.div(m);
@@ -275,7 +291,7 @@ final class VectorKernels {
         vs.intoArray(lanes, TERMS);
         vsa.intoArray(lanes, SUM_A);
         vsb.intoArray(lanes, SUM_B);
-        vmin.intoArray(lanes, MIN);
+        signs.reinterpretAsDoubles().intoArray(lanes, SIGNS);
         skipped.intoArray(lanes, SKIPPED);
     }
 

@@ -142,6 +142,11 @@ class VectorKernelsTest {
         // a negative entry sets the negative flag on both paths
         q[to - 1] = -q[to - 1];
         assertChunksAgree(kernel, p, q, from, to);
+        // −0.0 has its sign bit set but is not negative: the vector path's sign-bit test must
+        // fall back to the scalar comparison and leave the flag clear, as the scalar path does
+        q[to - 1] = -0.0;
+        p[from] = -0.0;
+        assertChunksAgree(kernel, p, q, from, to);
     }
 
     @Test
