@@ -204,7 +204,28 @@ public final class BenchmarkReport {
             return "not run";
         }
         double e = errorSeconds(n);
-        return Double.isNaN(e) ? time(s) : time(s) + " ± " + fmt(100 * e / s) + "%";
+        String mean = Double.isNaN(e) ? time(s) : time(s) + " ± " + fmt(100 * e / s) + "%";
+        double[] range = iterationRange(n);
+        return range == null ? mean : mean + " (" + time(range[0]) + "–" + time(range[1]) + ")";
+    }
+
+    /**
+     * The fastest and the slowest measurement iteration in seconds per operation (JMH's
+     * primaryMetric.rawData, one array per fork), or null if there are fewer than two.
+     */
+    private static double[] iterationRange(JsonNode n) {
+        double unit = unitSeconds(n.path("primaryMetric").path("scoreUnit").asText());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int count = 0;
+        for (JsonNode fork : n.path("primaryMetric").path("rawData")) {
+            for (JsonNode v : fork) {
+                lo = Math.min(lo, v.asDouble() * unit);
+                hi = Math.max(hi, v.asDouble() * unit);
+                count++;
+            }
+        }
+        return count < 2 ? null : new double[] {lo, hi};
     }
 
     private static String fmt(double v) {
@@ -282,8 +303,10 @@ public final class BenchmarkReport {
         }
         sb.append("\nRaw data beside this file: `jmh.json` (JMH, `-rf json`) and `peer-*.json` (the peers,"
                 + " `benchmarks/peers/`), all from this one run. Times are means over the measurement"
-                + " iterations (JMH; ± is JMH's 99.9% half-width relative to the mean) and medians of"
-                + " five repeats (peers). Ratio = peer time / fgan-lab time.\n");
+                + " iterations (JMH; ± is JMH's 99.9% half-width relative to the mean; in brackets the"
+                + " fastest and the slowest iteration, which show how much the machine's load moved"
+                + " the figure) and medians of five repeats (peers). Ratio = peer time / fgan-lab time,"
+                + " and every verdict, use the means.\n");
         quadrature(sb);
         discrete(sb);
         mlp(sb);
