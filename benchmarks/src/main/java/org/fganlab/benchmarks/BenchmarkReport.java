@@ -210,22 +210,18 @@ public final class BenchmarkReport {
     }
 
     /**
-     * The fastest and the slowest measurement iteration in seconds per operation (JMH's
-     * primaryMetric.rawData, one array per fork), or null if there are fewer than two.
+     * The fastest and the slowest measurement iteration in seconds per operation: JMH's own
+     * scorePercentiles 0 and 100; null if absent or equal (a single iteration).
      */
     private static double[] iterationRange(JsonNode n) {
-        double unit = unitSeconds(n.path("primaryMetric").path("scoreUnit").asText());
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        int count = 0;
-        for (JsonNode fork : n.path("primaryMetric").path("rawData")) {
-            for (JsonNode v : fork) {
-                lo = Math.min(lo, v.asDouble() * unit);
-                hi = Math.max(hi, v.asDouble() * unit);
-                count++;
-            }
+        JsonNode percentiles = n.path("primaryMetric").path("scorePercentiles");
+        if (!percentiles.has("0.0") || !percentiles.has("100.0")) {
+            return null;
         }
-        return count < 2 ? null : new double[] {lo, hi};
+        double unit = unitSeconds(n.path("primaryMetric").path("scoreUnit").asText());
+        double lo = percentiles.path("0.0").asDouble() * unit;
+        double hi = percentiles.path("100.0").asDouble() * unit;
+        return lo == hi ? null : new double[] {lo, hi};
     }
 
     private static String fmt(double v) {
