@@ -16,6 +16,12 @@ final class Checks {
         return v;
     }
 
+    /** Arguments of {@link Density#affine}: finite shift, positive finite unit. */
+    static void affine(double shift, double unit) {
+        finite("shift", shift);
+        positive("unit", unit);
+    }
+
     /** @throws IllegalArgumentException unless 0 &lt; v &lt; ∞ */
     static double positive(String name, double v) {
         if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {

@@ -73,6 +73,26 @@ public sealed interface Density permits Normal, Uniform, Laplace, Logistic, Stud
     double scale();
 
     /**
+     * Where the mass sits, component by component (see {@link Bump}); a fresh list each call.
+     */
+    java.util.List<Bump> bumps();
+
+    /**
+     * The law of (X − shift)/unit, in the same family: locations become (μ − shift)/unit and
+     * scales scale/unit (uniform ends (a − shift)/unit and (b − shift)/unit; mixtures component
+     * by component, same weights). With shift = 0 and unit a power of two no parameter is
+     * rounded, so every f-divergence between two densities is unchanged, bit for bit, and W1 is
+     * divided by unit exactly.
+     *
+     * @param shift finite
+     * @param unit positive and finite
+     * @return the transformed density
+     * @throws IllegalArgumentException if shift or unit is out of range, or a transformed
+     *     parameter overflows or a scale underflows to 0
+     */
+    Density affine(double shift, double unit);
+
+    /**
      * The asymptote of the log-density as x → −∞ (side −1) or x → +∞ (side +1).
      *
      * @param side −1 or +1

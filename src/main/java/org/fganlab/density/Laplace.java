@@ -101,6 +101,18 @@ public final class Laplace implements Density {
         return b;
     }
 
+    /** @return one bump, (mu, b) */
+    @Override
+    public java.util.List<Bump> bumps() {
+        return java.util.List.of(new Bump(mu, b));
+    }
+
+    @Override
+    public Density affine(double shift, double unit) {
+        Checks.affine(shift, unit);
+        return new Laplace((mu - shift) / unit, b / unit);
+    }
+
     /** r2 = 0, r1 = −1/b, logR = 0, r0 = side·μ/b − log(2b); exact once r &gt; |μ|. */
     @Override
     public LogTail tail(int side) {

@@ -100,6 +100,18 @@ public final class Logistic implements Density {
         return s;
     }
 
+    /** @return one bump, (mu, s) */
+    @Override
+    public java.util.List<Bump> bumps() {
+        return java.util.List.of(new Bump(mu, s));
+    }
+
+    @Override
+    public Density affine(double shift, double unit) {
+        Checks.affine(shift, unit);
+        return new Logistic((mu - shift) / unit, s / unit);
+    }
+
     /**
      * r2 = 0, r1 = −1/s, logR = 0, r0 = side·μ/s − log s; the remainder is
      * −2·log1p(e^{−|z|}) → 0 exponentially fast.

@@ -315,6 +315,26 @@ public final class Mixture implements Density {
         return scale;
     }
 
+    /** @return the components' bumps, in component order */
+    @Override
+    public java.util.List<Bump> bumps() {
+        java.util.List<Bump> out = new java.util.ArrayList<>();
+        for (Density c : components) {
+            out.addAll(c.bumps());
+        }
+        return out;
+    }
+
+    /** Component by component, with the same weights. */
+    @Override
+    public Density affine(double shift, double unit) {
+        Density[] c = new Density[components.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = components[i].affine(shift, unit);
+        }
+        return new Mixture(weights, c);
+    }
+
     /**
      * The heaviest component tail on that side (largest growth on (r2, r1, logR), compared by
      * {@link LogTail#compareGrowth} with r0 ignored); its r0 is replaced by

@@ -154,6 +154,18 @@ public final class Normal implements Density {
         return sigma;
     }
 
+    /** @return one bump, (mu, sigma) */
+    @Override
+    public java.util.List<Bump> bumps() {
+        return java.util.List.of(new Bump(mu, sigma));
+    }
+
+    @Override
+    public Density affine(double shift, double unit) {
+        Checks.affine(shift, unit);
+        return new Normal((mu - shift) / unit, sigma / unit);
+    }
+
     /**
      * r2 = −1/(2σ²), r1 = side·μ/σ², logR = 0, r0 = −μ²/(2σ²) − log(σ√(2π)); exact (no o(1)
      * remainder).
@@ -161,8 +173,9 @@ public final class Normal implements Density {
     @Override
     public LogTail tail(int side) {
         Checks.side(side);
-        double var = sigma * sigma;
-        return new LogTail(-0.5 / var, side * mu / var, 0, -0.5 * mu * mu / var + logNorm);
+        // divided step by step so that no σ² or μ² underflows or overflows on its own
+        double z0 = mu / sigma;
+        return new LogTail(-0.5 / sigma / sigma, side * z0 / sigma, 0, -0.5 * z0 * z0 + logNorm);
     }
 
     /** @return {@code normal(mu,sigma)} */

@@ -221,6 +221,18 @@ public final class StudentT implements Density {
         return sigma;
     }
 
+    /** @return one bump, (mu, sigma) */
+    @Override
+    public java.util.List<Bump> bumps() {
+        return java.util.List.of(new Bump(mu, sigma));
+    }
+
+    @Override
+    public Density affine(double shift, double unit) {
+        Checks.affine(shift, unit);
+        return new StudentT(nu, (mu - shift) / unit, sigma / unit);
+    }
+
     /**
      * r2 = r1 = 0, logR = −(ν+1), r0 = −log B(ν/2, ½) + (ν/2)·log ν + ν·log σ (the log of C in
      * p ~ C·r^{−(ν+1)}); the remainder is O(1/r) (about (ν+1)·side·μ/r).

@@ -132,6 +132,20 @@ public final class Uniform implements Density {
         return b - a;
     }
 
+    /** @return a bump at each end, with the width b − a as scale (half of it if that overflows) */
+    @Override
+    public java.util.List<Bump> bumps() {
+        double width = b - a;
+        double s = Double.isFinite(width) ? width : 0.5 * b - 0.5 * a;
+        return java.util.List.of(new Bump(a, s), new Bump(b, s));
+    }
+
+    @Override
+    public Density affine(double shift, double unit) {
+        Checks.affine(shift, unit);
+        return new Uniform((a - shift) / unit, (b - shift) / unit);
+    }
+
     /** @return null on both sides: the support is bounded */
     @Override
     public LogTail tail(int side) {

@@ -1,7 +1,11 @@
 package org.fganlab.quadrature;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import org.fganlab.quadrature.QuadratureResult.Status;
+import org.fganlab.quadrature.Segment.Map;
 
 /**
  * Globally adaptive Gauss–Kronrod quadrature (QUADPACK QAGP with the QK21 rule; Piessens,
@@ -17,9 +21,13 @@ import java.util.function.DoubleUnaryOperator;
  * (more work could at most halve the estimate); the reported estimate is then honest, not the
  * goal. An unbounded end panel [a, ∞) is mapped to t ∈ [0, 1) by x = a + s·t/(1 − t) (and
  * (−∞, b] by x = b − s·t/(1 − t)), s the tail scale, so that no truncation is made; Kronrod
- * nodes never touch t = 1.
+ * nodes never touch t = 1. {@link #integrate(List)} takes the domain as {@link Segment}s
+ * instead, each with its own integrand and change of variables (also a log map
+ * x = origin ± s·(eᵗ − 1) for wide gaps and algebraic tails).
  *
- * <p>Edge cases are values: an integrand value of +∞ (−∞) anywhere makes the integral +∞ (−∞)
+ * <p>When the budget runs out, or rounding stops the estimate above the goal, the result is
+ * returned with status {@link Status#NOT_CONVERGED} and the error estimate reached; the caller
+ * decides what that means. Edge cases are values: an integrand value of +∞ (−∞) anywhere makes the integral +∞ (−∞)
  * with error 0, so disjoint-support divergences come out as +∞ rather than as a large finite
  * number. Integrands must not mix +∞ and −∞.
  *
@@ -69,10 +77,6 @@ public final class AdaptiveQuadrature {
 
     /** Initial panels of a mapped tail, in t. */
     private static final double[] TAIL_SPLIT = {0.0, 0.5, 0.75, 0.875, 1.0};
-
-    private static final byte FINITE = 0;
-    private static final byte RIGHT_TAIL = 1;
-    private static final byte LEFT_TAIL = 2;
 
     private final QuadratureSettings settings;
 
@@ -124,11 +128,11 @@ public final class AdaptiveQuadrature {
         if (!(tailScale > 0) || Double.isInfinite(tailScale)) {
             throw new IllegalArgumentException("tailScale must be finite and > 0, got " + tailScale);
         }
-        Work w = new Work(f, tailScale, 8 + 4 * pts.length);
         if (pts.length == 2 && pts[0] == Double.NEGATIVE_INFINITY
                 && pts[1] == Double.POSITIVE_INFINITY) {
             pts = new double[] {Double.NEGATIVE_INFINITY, 0.0, Double.POSITIVE_INFINITY};
         }
+        List<Segment> segments = new ArrayList<>();
         for (int i = 0; i + 1 < pts.length; i++) {
             double a = pts[i];
             double b = pts[i + 1];
@@ -136,12 +140,36 @@ public final class AdaptiveQuadrature {
                 continue;
             }
             if (a == Double.NEGATIVE_INFINITY) {
-                addTail(w, LEFT_TAIL, b);
+                addTail(segments, f, Map.LEFT_TAIL, b, tailScale);
             } else if (b == Double.POSITIVE_INFINITY) {
-                addTail(w, RIGHT_TAIL, a);
+                addTail(segments, f, Map.RIGHT_TAIL, a, tailScale);
             } else {
-                w.addPanel(FINITE, 0.0, a, b);
+                segments.add(Segment.linear(f, a, b));
             }
+        }
+        return integrate(segments);
+    }
+
+    /**
+     * ∫ over the union of the segments, each integrated in its own variable.
+     *
+     * @param segments the pieces of the domain, in any order (not modified); at least one
+     * @return value, summed error estimate, evaluation count and status; ±∞ with status
+     *     {@link Status#INFINITE} if an integrand returned ±∞
+     * @throws IllegalArgumentException if segments is null or empty
+     * @throws IllegalStateException if an integrand returns NaN (the message names the point)
+     */
+    public QuadratureResult integrate(List<Segment> segments) {
+        if (segments == null || segments.isEmpty()) {
+            throw new IllegalArgumentException("need at least one segment");
+        }
+        Work w = new Work(segments.toArray(new Segment[0]), 8 + 4 * segments.size());
+        for (int k = 0; k < w.segments.length; k++) {
+            Segment seg = w.segments[k];
+            if (seg.lo() == seg.hi()) {
+                continue;
+            }
+            w.addPanel(k, seg.lo(), seg.hi());
             if (w.infiniteSign != 0) {
                 return QuadratureResult.infinite(w.infiniteSign, w.evaluations);
             }
@@ -154,9 +182,10 @@ public final class AdaptiveQuadrature {
      * split that adaptive bisection reaches anyway for light tails, without paying for the
      * parents' rules.
      */
-    private static void addTail(Work w, byte kind, double origin) {
-        for (int i = 0; i < TAIL_SPLIT.length - 1 && w.infiniteSign == 0; i++) {
-            w.addPanel(kind, origin, TAIL_SPLIT[i], TAIL_SPLIT[i + 1]);
+    private static void addTail(List<Segment> segments, DoubleUnaryOperator f, Map map,
+            double origin, double scale) {
+        for (int i = 0; i < TAIL_SPLIT.length - 1; i++) {
+            segments.add(new Segment(f, map, origin, scale, TAIL_SPLIT[i], TAIL_SPLIT[i + 1]));
         }
     }
 
@@ -167,20 +196,19 @@ public final class AdaptiveQuadrature {
             double goal = Math.max(settings.absoluteTolerance(),
                     settings.relativeTolerance() * Math.abs(total));
             if (totalError <= goal) {
-                return new QuadratureResult(total, totalError, w.evaluations);
+                return new QuadratureResult(total, totalError, w.evaluations, Status.CONVERGED);
             }
             int worst = w.worstRefinablePanel();
             double floorError = w.floorLimitedError();
             if (worst < 0 || (floorError > goal && totalError - floorError < floorError)) {
                 // the round-off floor alone misses the goal and refining the rest could at most
-                // halve the estimate: the result is as good as doubles allow
-                return new QuadratureResult(total, totalError, w.evaluations);
+                // halve the estimate: the result is as good as doubles allow, short of the goal
+                return new QuadratureResult(total, totalError, w.evaluations,
+                        Status.NOT_CONVERGED);
             }
             if (w.evaluations + 42 > settings.maxEvaluations()) {
-                throw new IllegalStateException(String.format(
-                        "quadrature budget of %d evaluations exhausted: value %.17g with error "
-                                + "estimate %.3g, goal %.3g",
-                        settings.maxEvaluations(), total, totalError, goal));
+                return new QuadratureResult(total, totalError, w.evaluations,
+                        Status.NOT_CONVERGED);
             }
             w.bisect(worst);
             if (w.infiniteSign != 0) {
@@ -214,16 +242,18 @@ public final class AdaptiveQuadrature {
 
     /** Per-call state: the panel list and the evaluation counter. */
     private static final class Work {
-        final DoubleUnaryOperator f;
-        final double scale;
-        byte[] kind;
-        double[] origin;
+        final Segment[] segments;
+        /** log of each segment's scale, for the log maps. */
+        final double[] logScale;
+        int[] seg;
         double[] lo;
         double[] hi;
         double[] result;
         double[] error;
         double[] floor;
         int[] stalls;
+        /** Whether the panel's estimate is saturated (the rule does not resolve f there). */
+        boolean[] unresolved;
         int size;
         int evaluations;
         int infiniteSign;
@@ -233,50 +263,53 @@ public final class AdaptiveQuadrature {
         double ruleResult;
         double ruleError;
         double ruleFloor;
+        boolean ruleUnresolved;
 
-        Work(DoubleUnaryOperator f, double scale, int capacity) {
-            this.f = f;
-            this.scale = scale;
-            kind = new byte[capacity];
-            origin = new double[capacity];
+        Work(Segment[] segments, int capacity) {
+            this.segments = segments;
+            logScale = new double[segments.length];
+            for (int k = 0; k < segments.length; k++) {
+                logScale[k] = Math.log(segments[k].scale());
+            }
+            seg = new int[capacity];
             lo = new double[capacity];
             hi = new double[capacity];
             result = new double[capacity];
             error = new double[capacity];
             floor = new double[capacity];
             stalls = new int[capacity];
+            unresolved = new boolean[capacity];
         }
 
-        void addPanel(byte k, double o, double a, double b) {
-            applyRule(k, o, a, b);
-            store(size++, k, o, a, b);
+        void addPanel(int k, double a, double b) {
+            applyRule(k, a, b);
+            store(size++, k, a, b);
         }
 
-        void store(int i, byte k, double o, double a, double b) {
-            if (i >= kind.length) {
-                int c = 2 * kind.length;
-                kind = Arrays.copyOf(kind, c);
-                origin = Arrays.copyOf(origin, c);
+        void store(int i, int k, double a, double b) {
+            if (i >= seg.length) {
+                int c = 2 * seg.length;
+                seg = Arrays.copyOf(seg, c);
                 lo = Arrays.copyOf(lo, c);
                 hi = Arrays.copyOf(hi, c);
                 result = Arrays.copyOf(result, c);
                 error = Arrays.copyOf(error, c);
                 floor = Arrays.copyOf(floor, c);
                 stalls = Arrays.copyOf(stalls, c);
+                unresolved = Arrays.copyOf(unresolved, c);
             }
-            kind[i] = k;
-            origin[i] = o;
+            seg[i] = k;
             lo[i] = a;
             hi[i] = b;
             result[i] = ruleResult;
             error[i] = ruleError;
             floor[i] = ruleFloor;
             stalls[i] = 0;
+            unresolved[i] = ruleUnresolved;
         }
 
         void bisect(int i) {
-            byte k = kind[i];
-            double o = origin[i];
+            int k = seg[i];
             double a = lo[i];
             double b = hi[i];
             double m = 0.5 * (a + b);
@@ -284,21 +317,24 @@ public final class AdaptiveQuadrature {
             double oldError = error[i];
             double oldFloor = floor[i];
             int oldStalls = stalls[i];
-            applyRule(k, o, a, m);
+            boolean oldUnresolved = unresolved[i];
+            applyRule(k, a, m);
             if (infiniteSign != 0) {
                 return;
             }
-            store(i, k, o, a, m);
-            applyRule(k, o, m, b);
+            store(i, k, a, m);
+            applyRule(k, m, b);
             int j = size++;
-            store(j, k, o, m, b);
+            store(j, k, m, b);
             // Round-off detection (after QUADPACK's iroff tests): a bisection that did not reduce
             // the estimate and moved the value by less than it is a stall. The integrand's own
             // rounding noise (e.g. ½|p − q| for p and q equal to 1e-9 relative) stalls every
             // time, an unresolved feature only until it is resolved: halves are frozen at once
             // when the estimate is within 1e4 round-off floors, otherwise after three stalls in
             // a row. Frozen estimates stay in the reported total.
-            boolean stall = error[i] + error[j] >= 0.99 * oldError
+            // A saturated estimate (the rule far from resolving f, e.g. eᵗ over a long log-mapped
+            // panel) shrinks slowly at first without being noise: never a stall.
+            boolean stall = !oldUnresolved && error[i] + error[j] >= 0.99 * oldError
                     && Math.abs(result[i] + result[j] - oldResult) <= oldError;
             int run = stall ? oldStalls + 1 : 0;
             stalls[i] = run;
@@ -357,23 +393,36 @@ public final class AdaptiveQuadrature {
             return s;
         }
 
-        /** Integrand in the panel's variable: x itself, or t of a tail substitution. */
-        private double g(byte k, double o, double t) {
-            double y;
-            if (k == FINITE) {
-                y = f.applyAsDouble(t);
+        /** Integrand in the panel's variable t, times the Jacobian of its segment's map. */
+        private double g(int k, double t) {
+            Segment sg = segments[k];
+            Map map = sg.map();
+            if (map == Map.LINEAR) {
+                double y = sg.f().applyAsDouble(t);
                 evaluations++;
                 return check(y, t);
             }
-            double oneMinus = 1.0 - t;
-            double x = k == RIGHT_TAIL ? o + scale * t / oneMinus : o - scale * t / oneMinus;
-            y = f.applyAsDouble(x);
+            double s = sg.scale();
+            double o = sg.origin();
+            double x;
+            double jacobian;
+            if (map == Map.RIGHT_TAIL || map == Map.LEFT_TAIL) {
+                double oneMinus = 1.0 - t;
+                x = map == Map.RIGHT_TAIL ? o + s * t / oneMinus : o - s * t / oneMinus;
+                jacobian = s / (oneMinus * oneMinus);
+            } else {
+                // s·eᵗ as one exponential so that it stays finite while the offset does
+                jacobian = Math.exp(t + logScale[k]);
+                double offset = t < 1 ? s * Math.expm1(t) : jacobian - s;
+                x = map == Map.RIGHT_LOG ? o + offset : o - offset;
+            }
+            double y = sg.f().applyAsDouble(x);
             evaluations++;
             y = check(y, x);
             if (y == 0.0) {
                 return 0.0; // avoid 0·∞ where the Jacobian overflows at t → 1
             }
-            return y * (scale / (oneMinus * oneMinus));
+            return y * jacobian;
         }
 
         private double check(double y, double x) {
@@ -387,19 +436,19 @@ public final class AdaptiveQuadrature {
         }
 
         /** QUADPACK QK21 on [a, b] of the panel variable; sets ruleResult/Error/Floor. */
-        void applyRule(byte k, double o, double a, double b) {
+        void applyRule(int k, double a, double b) {
             double centr = 0.5 * (a + b);
             double hlgth = 0.5 * (b - a);
             double dhlgth = Math.abs(hlgth);
             double resg = 0.0;
-            double fc = g(k, o, centr);
+            double fc = g(k, centr);
             double resk = WGK[10] * fc;
             double resabs = Math.abs(resk);
             for (int j = 0; j < 5; j++) {
                 int jtw = 2 * j + 1;
                 double absc = hlgth * XGK[jtw];
-                double f1 = g(k, o, centr - absc);
-                double f2 = g(k, o, centr + absc);
+                double f1 = g(k, centr - absc);
+                double f2 = g(k, centr + absc);
                 fv1[jtw] = f1;
                 fv2[jtw] = f2;
                 double fsum = f1 + f2;
@@ -410,8 +459,8 @@ public final class AdaptiveQuadrature {
             for (int j = 0; j < 5; j++) {
                 int jtwm1 = 2 * j;
                 double absc = hlgth * XGK[jtwm1];
-                double f1 = g(k, o, centr - absc);
-                double f2 = g(k, o, centr + absc);
+                double f1 = g(k, centr - absc);
+                double f2 = g(k, centr + absc);
                 fv1[jtwm1] = f1;
                 fv2[jtwm1] = f2;
                 double fsum = f1 + f2;
@@ -430,7 +479,9 @@ public final class AdaptiveQuadrature {
             resabs *= dhlgth;
             resasc *= dhlgth;
             double abserr = Math.abs((resk - resg) * hlgth);
+            boolean saturated = false;
             if (resasc != 0.0 && abserr != 0.0) {
+                saturated = 200.0 * abserr >= resasc;
                 abserr = resasc * Math.min(1.0, Math.pow(200.0 * abserr / resasc, 1.5));
             }
             double fl = 50.0 * EPS * resabs;
@@ -440,6 +491,7 @@ public final class AdaptiveQuadrature {
             ruleResult = result;
             ruleError = abserr;
             ruleFloor = fl;
+            ruleUnresolved = saturated;
         }
     }
 }
