@@ -45,21 +45,28 @@ final class DivergenceCommand implements Callable<Integer> {
         List<DivergenceValues.Entry> entries = DivergenceValues.compute(ExactDivergence.standard(),
                 p, q, sel.divergences(), sel.includeW1());
         var out = spec.commandLine().getOut();
+        boolean allConverged = entries.stream().allMatch(e -> e.result().converged());
+        int code = allConverged ? Main.OK : Main.ACCURACY_NOT_REACHED;
         if (json) {
             out.print(Json.toText(JsonDocuments.divergence(p.spec(), q.spec(), entries)));
-            return 0;
+            return code;
         }
         out.println("P = " + p.spec());
         out.println("Q = " + q.spec());
-        Tables t = new Tables("divergence", "value (nats)", "error estimate", "evaluations", "time (us)");
+        Tables t = new Tables("divergence", "value (nats)", "error estimate", "status",
+                "evaluations", "time (us)");
         for (DivergenceValues.Entry e : entries) {
             t.row(e.name(), exactNumber(e.result().value()), e.result().errorEstimate(),
-                    e.result().evaluations(), e.seconds() * 1e6);
+                    e.result().status().label(), e.result().evaluations(), e.seconds() * 1e6);
         }
         out.print(t.text());
+        if (!allConverged) {
+            out.println("accuracy not reached for some values: their error estimate is what was"
+                    + " achieved (exit code " + Main.ACCURACY_NOT_REACHED + ")");
+        }
         out.println("Times are single cold calls (JIT warm-up included); speed figures come from the"
                 + " JMH benchmarks (README).");
-        return 0;
+        return code;
     }
 
     /** Values at full precision: the lab's point is exactness. */

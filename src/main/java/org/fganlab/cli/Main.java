@@ -23,10 +23,14 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input."})
 public final class Main implements Runnable {
 
+    /** Exit code for success. */
+    static final int OK = 0;
     /** Exit code for bad input. */
     static final int USAGE = 2;
     /** Exit code for a failed check. */
     static final int CHECK_FAILED = 1;
+    /** Exit code for values whose requested accuracy was not reached. */
+    static final int ACCURACY_NOT_REACHED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

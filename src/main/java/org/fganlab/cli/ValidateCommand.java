@@ -55,10 +55,23 @@ final class ValidateCommand implements Callable<Integer> {
             for (String s : v.skipped()) {
                 out.println("skipped " + s);
             }
+            for (String s : v.unverified()) {
+                out.println("unverified " + s);
+            }
             long failed = v.checks().stream().filter(c -> !c.passed()).count();
-            out.println(failed == 0 ? "all " + v.checks().size() + " checks passed"
-                    : failed + " of " + v.checks().size() + " checks FAILED");
+            if (failed > 0) {
+                out.println(failed + " of " + v.checks().size() + " checks FAILED");
+            } else if (!v.verified()) {
+                out.println("no check failed, but " + v.unverified().size() + " values missed"
+                        + " their accuracy or exceed the double range: the pair is not verified"
+                        + " (exit code " + Main.ACCURACY_NOT_REACHED + ")");
+            } else {
+                out.println("all " + v.checks().size() + " checks passed");
+            }
         }
-        return v.passed() ? 0 : Main.CHECK_FAILED;
+        if (!v.passed()) {
+            return Main.CHECK_FAILED;
+        }
+        return v.verified() ? Main.OK : Main.ACCURACY_NOT_REACHED;
     }
 }

@@ -55,6 +55,24 @@ public record Segment(DoubleUnaryOperator f, Map map, double origin, double scal
         }
     }
 
+    /**
+     * The argument y(t) of f at the segment variable t, computed as the integrator computes it
+     * (so that a caller can see exactly where a log-mapped range ends).
+     */
+    public double y(double t) {
+        switch (map) {
+            case LINEAR:
+                return t;
+            case RIGHT_TAIL:
+                return origin + scale * t / (1.0 - t);
+            case LEFT_TAIL:
+                return origin - scale * t / (1.0 - t);
+            default:
+                double offset = t < 1 ? scale * Math.expm1(t) : Math.exp(t + Math.log(scale)) - scale;
+                return map == Map.RIGHT_LOG ? origin + offset : origin - offset;
+        }
+    }
+
     /** A plain panel: f integrated over y = t ∈ [a, b]. */
     public static Segment linear(DoubleUnaryOperator f, double a, double b) {
         return new Segment(f, Map.LINEAR, 0.0, 1.0, a, b);

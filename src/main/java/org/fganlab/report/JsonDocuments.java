@@ -20,8 +20,9 @@ public final class JsonDocuments {
     }
 
     /**
-     * {@code {"p":…, "q":…, "results":[{"divergence","value","error_estimate","evaluations",
-     * "seconds"}…]}}.
+     * {@code {"p":…, "q":…, "results":[{"divergence","value","error_estimate","status",
+     * "evaluations","seconds"}…]}}; status is ok, accuracy-not-reached, infinite (the integral
+     * diverges) or exceeds-double-range (finite, but beyond the largest double).
      */
     public static ObjectNode divergence(String p, String q, List<DivergenceValues.Entry> entries) {
         ObjectNode root = Json.object().put("p", p).put("q", q);
@@ -30,6 +31,7 @@ public final class JsonDocuments {
             ObjectNode r = results.addObject().put("divergence", e.name());
             Json.put(r, "value", e.result().value());
             Json.put(r, "error_estimate", e.result().errorEstimate());
+            r.put("status", e.result().status().label());
             r.put("evaluations", e.result().evaluations());
             Json.put(r, "seconds", e.seconds());
         }
@@ -38,7 +40,9 @@ public final class JsonDocuments {
 
     /**
      * {@code {"p":…, "q":…, "passed":…, "checks":[{"name","lhs","rhs","abs_error","tolerance",
-     * "passed", "relation", "description"}…], "skipped":[…]}}.
+     * "passed", "relation", "description"}…], "skipped":[…], "verified":…, "unverified":[…]}};
+     * unverified names the divergences whose value missed its accuracy goal or exceeds the
+     * double range.
      */
     public static ObjectNode validation(Validation v) {
         ObjectNode root = Json.object().put("p", v.p()).put("q", v.q()).put("passed", v.passed());
@@ -48,6 +52,9 @@ public final class JsonDocuments {
         }
         ArrayNode skipped = root.putArray("skipped");
         v.skipped().forEach(skipped::add);
+        root.put("verified", v.verified());
+        ArrayNode unverified = root.putArray("unverified");
+        v.unverified().forEach(unverified::add);
         return root;
     }
 

@@ -100,8 +100,12 @@ public final class IdentityChecks {
         checks.add(IdentityCheck.equal("jeffrey-identity", "Jeffrey(P||Q) = KL(P||Q) + KL(Q||P)",
                 jeffrey.value(), kl.value() + rkl.value(),
                 jeffrey.errorEstimate() + kl.errorEstimate() + rkl.errorEstimate()));
-        checks.add(IdentityCheck.atMost("jsd-bound", "JSD(P||Q) <= log 2", js.value(), Math.log(2),
-                js.errorEstimate()));
+        checks.add(IdentityCheck.within("jsd-bound", "JSD(P||Q) <= log 2", js, 0.0, Math.log(2)));
+        for (FDivergence f : Divergences.all()) {
+            checks.add(IdentityCheck.within("range:" + f.name(), "f(1) <= D_" + f.name()
+                    + "(P||Q) <= f(0) + f'(inf) (Csiszar)", divergences.get(f.name()),
+                    f.generator(1.0), ExactDivergence.upperBound(f)));
+        }
         QuadratureResult tv = divergences.get("tv");
         double pinsker = Math.sqrt(kl.value() / 2);
         checks.add(IdentityCheck.atMost("pinsker", "TV(P||Q) <= sqrt(KL(P||Q)/2) (Pinsker)",
@@ -131,7 +135,15 @@ public final class IdentityChecks {
         } else {
             skipped.add("gradient identities: Q is not normal");
         }
-        return new Validation(p.spec(), q.spec(), checks, skipped);
+        List<String> unverified = new ArrayList<>();
+        for (FDivergence f : Divergences.all()) {
+            QuadratureResult r = divergences.get(f.name());
+            if (r.status() == QuadratureResult.Status.NOT_CONVERGED
+                    || r.status() == QuadratureResult.Status.OVERFLOW) {
+                unverified.add(f.name() + ": " + r.status().label());
+            }
+        }
+        return new Validation(p.spec(), q.spec(), checks, skipped, unverified);
     }
 
     private void proposition1(Density p, Density q, QuadratureResult vStar,

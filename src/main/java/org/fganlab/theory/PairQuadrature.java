@@ -53,6 +53,7 @@ public final class PairQuadrature {
      */
     public static final QuadratureSettings SETTINGS = new QuadratureSettings(1e-13, 1e-15, 200_000);
 
+    private static final double EPS = Math.ulp(1.0);
     /** Extra breakpoints at b ± SPREAD·scale around every bump b. */
     private static final double SPREAD = 2.0;
     /** Bumps closer than this many scales share a cluster. */
@@ -112,22 +113,35 @@ public final class PairQuadrature {
                         ratioToZero.logPower()))) {
             return QuadratureResult.infinite(1, 0);
         }
-        double unit = unit(p, q);
-        Density ps = unit == 1 ? p : p.affine(0, unit);
-        Density qs = unit == 1 ? q : q.affine(0, unit);
+        double centre = unit(p, q, true);
+        Density pt = centre == 1 ? p : p.affine(0, centre);
+        Density qt = centre == 1 ? q : q.affine(0, centre);
         for (int side = -1; side <= 1; side += 2) {
-            if (!TailAnalysis.integrable(ps.tail(side), qs.tail(side), ratioToInfinity,
+            if (!TailAnalysis.integrable(pt.tail(side), qt.tail(side), ratioToInfinity,
                     ratioToZero, xPower)) {
                 return QuadratureResult.infinite(1, 0);
             }
         }
+        double unit = unit(p, q, false);
+        Density ps = unit == 1 ? p : p.affine(0, unit);
+        Density qs = unit == 1 ? q : q.affine(0, unit);
         // h is homogeneous of degree 1 in (p, q), so ∫ h(x, log p, log q) dx is the same integral
         // written in the rescaled variable x' = x/unit with the rescaled densities
         boolean[] overflow = {false};
+        // Σ|h|, Σ|h|·max(|log p|, |log q|) and the largest |log| over the evaluations: exp
+        // amplifies the rounding of a log-density L into a relative error of about ε·|L|
+        double[] weights = {0, 0, 0};
         ClusterIntegrand g = (pc, qc, anchor) -> y -> {
             double lp = pc.logDensity(y);
             double lq = qc.logDensity(y);
             double v = h.value(unit == 1 ? anchor + y : unit * (anchor + y), lp, lq);
+            double a = Math.abs(v);
+            if (a > 0 && a < Double.POSITIVE_INFINITY) {
+                weights[0] += a;
+                double l = Math.max(finiteAbs(lp), finiteAbs(lq));
+                weights[1] += a * l;
+                weights[2] = Math.max(weights[2], l);
+            }
             if (Double.isInfinite(v) && !overflow[0]) {
                 // +∞ where each log-density is finite or −∞ only outside its support: the true
                 // value is finite there, its magnitude beyond doubles
@@ -138,6 +152,19 @@ public final class PairQuadrature {
         DoubleUnaryOperator kink = splitAtCrossings
                 ? x -> ps.logDensity(x) - qs.logDensity(x) : null;
         QuadratureResult r = integratePlanned(ps, qs, 1.0, g, kink);
+        if (r.isFinite()) {
+            // rounding of the inputs, which the Gauss–Kronrod estimate does not see: ε·|L| on
+            // average over the integrand, and for kinked integrands (½|p − q|, whose value near
+            // p = q is a difference) ε per unit of mass
+            double meanLog = weights[0] > 0 ? weights[1] / weights[0] : 0;
+            if (!(meanLog < Double.POSITIVE_INFINITY)) {
+                meanLog = weights[2];
+            }
+            double rounding = 4 * EPS * Math.max(1, meanLog) * Math.abs(r.value())
+                    + (splitAtCrossings ? 4 * EPS : 0);
+            r = new QuadratureResult(r.value(), r.errorEstimate() + rounding, r.evaluations(),
+                    r.status());
+        }
         if (Double.isInfinite(r.value()) && overflow[0]) {
             r = r.withStatus(0.0, Status.OVERFLOW);
         }
@@ -147,12 +174,17 @@ public final class PairQuadrature {
     /**
      * ∫ |F_P − F_Q| dx with the same panel placement, evaluating F on each cluster's own
      * coordinates; survival functions right of {@code mid} keep the right tail's relative
-     * precision. No tail check: the caller makes its own.
+     * precision. +∞ if a tail of |F_P − F_Q| is not integrable.
      */
     QuadratureResult integrateCdfDifference(Density p, Density q) {
-        double unit = unit(p, q);
+        double unit = unit(p, q, true);
         Density ps = unit == 1 ? p : p.affine(0, unit);
         Density qs = unit == 1 ? q : q.affine(0, unit);
+        for (int side = -1; side <= 1; side += 2) {
+            if (!TailAnalysis.cdfDifferenceIntegrable(ps.tail(side), qs.tail(side))) {
+                return QuadratureResult.infinite(1, 0);
+            }
+        }
         double mid = 0.5 * ps.quantile(0.5) + 0.5 * qs.quantile(0.5);
         ClusterIntegrand g = (pc, qc, anchor) -> y -> Math.abs(anchor + y <= mid
                 ? pc.cdf(y) - qc.cdf(y) : qc.survival(y) - pc.survival(y));
@@ -184,6 +216,10 @@ public final class PairQuadrature {
         return e > 1 || (e == 1 && logPower > 0);
     }
 
+    private static double finiteAbs(double logDensity) {
+        return logDensity > Double.NEGATIVE_INFINITY ? Math.abs(logDensity) : 0;
+    }
+
     private static boolean inSupportOrFinite(Density d, double y, double logDensity) {
         return logDensity > Double.NEGATIVE_INFINITY
                 || (y > d.supportLower() && y < d.supportUpper());
@@ -191,10 +227,11 @@ public final class PairQuadrature {
 
     /**
      * The power of two by which the pair is rescaled: 1 unless some scale lies outside
-     * [2^-LIMIT, 2^LIMIT]; then the one that centres the scales' exponents, within what keeps
-     * every location finite and every scale normal.
+     * [2^-LIMIT, 2^LIMIT]; then about the smallest scale (or, {@code centred}, the middle of
+     * the scales' exponents, for the tail analysis), within what keeps every location and
+     * scale below 2^1000.
      */
-    static double unit(Density p, Density q) {
+    static double unit(Density p, Density q, boolean centred) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         int loc = Integer.MIN_VALUE;
@@ -209,9 +246,11 @@ public final class PairQuadrature {
         if (lo >= -LIMIT && hi <= LIMIT) {
             return 1.0;
         }
-        int k = Math.floorDiv(lo + hi, 2);
-        k = Math.max(k, Math.max(hi, loc) - 1000); // largest scale and location stay < 2^1000
-        k = Math.min(k, lo + 1000);                 // smallest scale stays ≥ 2^-1000
+        // centred: the scales' exponents symmetric about 0, so that tail coefficients such as
+        // −1/(2σ²) neither underflow nor overflow; otherwise the smallest scale becomes about
+        // 1, so that no density exceeds about 1 and no integrand overflows before the true
+        // value does; the largest scale and location stay below 2^1000 either way
+        int k = Math.max(centred ? Math.floorDiv(lo + hi, 2) : lo, Math.max(hi, loc) - 1000);
         return Math.scalb(1.0, k);
     }
 
@@ -289,6 +328,13 @@ public final class PairQuadrature {
             return new QuadratureResult(r.value(), 0.0, evaluations, r.status());
         }
         double value = r.value();
+        // a log map's Jacobian exp(t + log s) carries a relative rounding of ε·t
+        double reach = 0;
+        for (Segment sg : segments) {
+            if (sg.map() == Map.RIGHT_LOG || sg.map() == Map.LEFT_LOG) {
+                reach = Math.max(reach, sg.hi());
+            }
+        }
         double error = r.errorEstimate();
         for (Tail t : tails) {
             double rem = t.remainder();
@@ -301,6 +347,9 @@ public final class PairQuadrature {
                 s.relativeTolerance() * Math.abs(value))) {
             status = Status.NOT_CONVERGED;
         }
+        // rounding that the goal cannot ask for (it bounds the error, it is not a lack of
+        // convergence): a log map's Jacobian exp(t + log s) carries a relative ε·t
+        error += 2 * EPS * reach * Math.abs(value);
         return new QuadratureResult(value, error, evaluations, status);
     }
 
@@ -332,12 +381,24 @@ public final class PairQuadrature {
         if (Double.isInfinite(end)) {
             end = Math.log(length) - Math.log(scale);
         }
+        // exp(end) carries a relative error of about ε·end: end is lowered until the mapped
+        // range stops short of the target, and a plain panel covers the rest exactly
+        int side = map == Map.RIGHT_LOG ? 1 : -1;
+        double target = origin + side * length;
+        Segment probe = new Segment(f, map, origin, scale, 0, end);
+        while (end > 0 && side * (probe.y(end) - target) > 0) {
+            end = Math.nextDown(end);
+        }
         double t0 = 0;
         for (double t = 1; t < end; t *= 2) {
             segments.add(new Segment(f, map, origin, scale, t0, t));
             t0 = t;
         }
         segments.add(new Segment(f, map, origin, scale, t0, end));
+        double reached = probe.y(end);
+        if (reached != target) {
+            segments.add(Segment.linear(f, Math.min(reached, target), Math.max(reached, target)));
+        }
     }
 
     /**

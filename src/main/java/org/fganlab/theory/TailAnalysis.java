@@ -63,10 +63,19 @@ final class TailAnalysis {
         if (tp == null || tq == null) {
             return tp == null ? tq == null || heavyIntegrable(tq) : heavyIntegrable(tp);
         }
-        if (tp.equals(tq)) {
+        if (sameTail(tp, tq)) {
             return true;
         }
         return heavyIntegrable(tp) && heavyIntegrable(tq);
+    }
+
+    /**
+     * The same tail up to the rounding of a mixture's log-weights (0.3·t + 0.7·t against t
+     * gives r0 one ulp apart): equal r2, r1, logR and r0 within 1e-12 relative.
+     */
+    private static boolean sameTail(LogTail a, LogTail b) {
+        return a.r2() == b.r2() && a.r1() == b.r1() && a.logR() == b.logR()
+                && Math.abs(a.r0() - b.r0()) <= 1e-12 * Math.max(1, Math.abs(a.r0()));
     }
 
     /** ∫ of the tail probability is finite: F ~ r^{logR + 1}, so logR &lt; −2. */
