@@ -16,9 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fganlab divergence --p SPEC --q SPEC [--div LIST|all] [--json]}. */
 @Command(name = "divergence", mixinStandardHelpOptions = true,
-        description = {"Exact D_f(P||Q) = integral of q f(p/q) between two densities, by adaptive",
-            "Gauss-Kronrod quadrature with an error estimate; +inf where the integral diverges."},
-        footer = {"", "Example:", "  fganlab divergence --p 'normal(0,1)' --q 'normal(1,1.5)' --div kl,js,tv"})
+        header = "Exact f-divergences between two densities, by quadrature.",
+        description = {"D_f(P||Q) = integral of q f(p/q) for each divergence asked for, by",
+            "adaptive Gauss-Kronrod quadrature with an error estimate; +inf where the",
+            "integral diverges."},
+        footer = {"Example:", "  fganlab divergence --p 'normal(0,1)' --q 'normal(1,1.5)' --div kl,js,tv"})
 final class DivergenceCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +38,7 @@ final class DivergenceCommand implements Callable<Integer> {
             description = "Comma-separated names (see 'fganlab divergences') or all (default: ${DEFAULT-VALUE}).")
     String div;
 
-    @Option(names = "--json", description = "Print JSON (DESIGN.md format).")
+    @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override

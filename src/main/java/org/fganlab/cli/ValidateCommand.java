@@ -15,10 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fganlab validate --p SPEC --q SPEC [--json]}: every identity check on the pair. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check every identity on a pair: the optimal discriminator (Prop. 1),",
-            "V(G,D*) = -log 4 + 2 JSD (Thm. 1), the variational bound for every f and its",
-            "tightness at T* = f'(p/q), GAN/Jeffrey identities, JSD <= log 2, Pinsker, Gaussian",
-            "closed forms, and the generator-gradient identities when Q is normal.",
+        header = "Check the GAN and f-divergence identities on a pair.",
+        description = {"Checks the optimal discriminator (Prop. 1), V(G,D*) = -log 4 + 2 JSD (Thm. 1),",
+            "the variational bound for every f and its tightness at T* = f'(p/q), the",
+            "GAN/Jeffrey identities, JSD <= log 2, Pinsker, the Gaussian closed forms, and",
+            "the generator-gradient identities when Q is normal.",
             "Tolerances come from the quadrature error estimates. Exit 1 if any check fails."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -33,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Density of Q (model / generator).")
     Density q;
 
-    @Option(names = "--json", description = "Print JSON (DESIGN.md format).")
+    @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override

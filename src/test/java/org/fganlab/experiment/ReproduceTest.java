@@ -98,8 +98,19 @@ class ReproduceTest {
         experiments.add(new Draws("draws-a"));
         experiments.add(new Draws("draws-b"));
         List<String> lines = new ArrayList<>();
-        List<Reproduce.Run> a = Reproduce.run(experiments, serial, true, 7, 1, lines::add);
-        List<Reproduce.Run> b = Reproduce.run(experiments, parallel, true, 7, 3, lines::add);
+        Reproduce.Listener listener = new Reproduce.Listener() {
+            @Override
+            public void started(int index, int total, Experiment e) {
+                lines.add("[" + index + "/" + total + "] " + e.name() + ": " + e.title());
+            }
+
+            @Override
+            public void finished(int index, int total, Experiment e, double seconds) {
+                lines.add("[" + index + "/" + total + "] " + e.name() + ": done in " + seconds);
+            }
+        };
+        List<Reproduce.Run> a = Reproduce.run(experiments, serial, true, 7, 1, listener);
+        List<Reproduce.Run> b = Reproduce.run(experiments, parallel, true, 7, 3, listener);
         assertEquals(a.stream().map(Reproduce.Run::headline).toList(),
                 b.stream().map(Reproduce.Run::headline).toList());
         Map<String, String> sa = contentsWithoutRunMetadata(serial);
@@ -119,7 +130,8 @@ class ReproduceTest {
     @Test
     void jobsMustBePositive(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Reproduce.run(Reproduce.select(List.of("gan-theorem")), dir, true, 1, 0, l -> { }));
+                () -> Reproduce.run(Reproduce.select(List.of("gan-theorem")), dir, true, 1, 0,
+                        Reproduce.Listener.SILENT));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
     }
 }
