@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.fganlab.report.AtomicFiles;
 import org.fganlab.report.BuildInfo;
 import org.fganlab.report.Json;
@@ -27,6 +28,9 @@ public final class Reproduce {
 
     /** The default seed of {@code reproduce}. */
     public static final long DEFAULT_SEED = 20160606L;
+
+    /** Seconds a failed run waits for the experiments still running to stop. */
+    private static final long STOP_SECONDS = 120;
 
     private Reproduce() {
     }
@@ -154,7 +158,7 @@ public final class Reproduce {
             writeReport(out);
             return runs;
         } catch (RuntimeException | Error ex) {
-            // an experiment still running after a failure may be writing into its staging folder
+            // the previous results stay; this run's staging folders go
             for (StagedFolder f : staged) {
                 try {
                     f.close();
@@ -227,6 +231,7 @@ public final class Reproduce {
             return results;
         } catch (ExecutionException ex) {
             pool.shutdownNow();
+            awaitStop(pool);
             Throwable cause = ex.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -241,6 +246,18 @@ public final class Reproduce {
             throw new IllegalStateException("interrupted", ex);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /**
+     * Waits (up to STOP_SECONDS) for experiments still running after a failure: they do not poll
+     * for interruption, and their staging folders are removed only once they stop writing.
+     */
+    private static void awaitStop(ExecutorService pool) {
+        try {
+            pool.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
