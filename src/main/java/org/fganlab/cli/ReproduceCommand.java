@@ -67,7 +67,8 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
         }
         List<Experiment> selected = Reproduce.select(experiments);
-        OutputFolder.checkWritable("--out", out, selected.stream().map(Experiment::name).toList());
+        OutputFolder.checkWritable("--out", out, selected.stream().map(Experiment::name).toList(),
+                "summary.json");
         ReproduceProgress progress = new ReproduceProgress(spec.commandLine().getErr(), System::nanoTime);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reproduce-status");

@@ -2,6 +2,7 @@ package org.fganlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fganlab.divergence.Divergences;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  fganlab train --target '0.33*normal(-1,0.25) + 0.67*normal(2,1.415)' \\",
             "                --div kl --steps 2000"})
 final class TrainCommand implements Callable<Integer> {
+
+    /** The files of --out DIR, as TrainingReport writes them. */
+    static final List<String> OUT_FILES = List.of("summary.json", "history.csv", "training.png");
 
     @Spec
     CommandSpec spec;
@@ -81,7 +85,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write summary.json (with history), history.csv and training.png into"
-                    + " this folder. It is checked before training and replaced as a whole at the end.")
+                    + " this folder, checked before training and replaced as a whole at the end (a"
+                    + " folder holding other files is refused).")
     Path out;
 
     @Option(names = "--json", description = "Print the JSON summary.")
@@ -96,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
                 generator == TrainingConfig.GeneratorKind.MLP ? latent : 1, generatorHidden,
                 new int[] {64, 64}, Schedule.parse(schedule), steps, batch, learningRate, seed, logEvery);
         if (out != null) {
-            OutputFolder.checkReplaceable("--out", out);
+            OutputFolder.checkReplaceable("--out", out, OUT_FILES);
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean bar = System.console() != null && !json;
@@ -123,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "exact %s of the trained model = %.6f%n", objective.name(), r.exact());
         }
         if (out != null) {
-            o.println("wrote " + out.resolve("summary.json") + ", history.csv, training.png");
+            o.println("wrote " + out.resolve(OUT_FILES.get(0)) + ", "
+                    + String.join(", ", OUT_FILES.subList(1, OUT_FILES.size())));
         }
         return 0;
     }

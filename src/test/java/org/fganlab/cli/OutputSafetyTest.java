@@ -122,6 +122,13 @@ class OutputSafetyTest {
         Files.writeString(out.resolve("gan-theorem"), "a file where a folder goes");
         CliTest.Run r = CliTest.run("reproduce", "gan-theorem", "--out", out.toString());
         assertRefused(r, out.toString(), "gan-theorem");
+        // and so is a folder of that name that no earlier run wrote (it would be replaced)
+        Files.delete(out.resolve("gan-theorem"));
+        Files.createDirectories(out.resolve("gan-theorem"));
+        Files.writeString(out.resolve("gan-theorem/mine.txt"), "not a result");
+        r = CliTest.run("reproduce", "gan-theorem", "--out", out.toString());
+        assertRefused(r, out.toString(), "has no summary.json");
+        assertEquals("not a result", Files.readString(out.resolve("gan-theorem/mine.txt")));
     }
 
     @ParameterizedTest
@@ -135,8 +142,8 @@ class OutputSafetyTest {
     @Test
     void trainReplacesAPreviousFullFolderWithNothingOfTheOldRunLeft(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("run");
-        Files.createDirectories(dir.resolve("plots"));
-        for (String f : new String[] {"summary.json", "history.csv", "training.png", "notes.txt", "plots/x.png"}) {
+        Files.createDirectories(dir);
+        for (String f : TrainCommand.OUT_FILES) {
             Files.writeString(dir.resolve(f), "from the previous run");
         }
         Files.writeString(dir.resolve(".history.csv5120399.tmp"), "left by a killed write");
@@ -151,6 +158,23 @@ class OutputSafetyTest {
         assertEquals(3, Json.parse(Files.readString(dir.resolve("summary.json"))).get("history").size());
         assertEquals(List.of("", "run", "run/history.csv", "run/summary.json", "run/training.png"), entries(tmp),
                 "no staging folder or temporary file beside or inside the result");
+    }
+
+    /** train replaces its --out folder as a whole: a folder with anything else in it is refused. */
+    @Test
+    void trainRefusesToReplaceAFolderHoldingOtherFiles(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("project");
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("summary.json"), "an earlier train result");
+        Files.writeString(dir.resolve("notes.txt"), "the user's notes");
+        Map<String, String> before = tree(tmp);
+        CliTest.Run r = CliTest.run("train", "--target", TARGET, "--div", "kl", "--steps", "40",
+                "--out", dir.toString());
+        assertRefused(r, dir.toString(), "holds 'notes.txt'");
+        assertEquals(before, tree(tmp));
+        Files.delete(dir.resolve("notes.txt"));
+        assertRefused(CliTest.run("train", "--target", TARGET, "--div", "kl", "--out", dir.toString()),
+                dir.toString(), "holds 'src'");
     }
 
     /** The run metadata names the commit embedded in the build, which is the checkout's HEAD. */
