@@ -16,9 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fganlab divergence --p SPEC --q SPEC [--div LIST|all] [--json]}. */
 @Command(name = "divergence", mixinStandardHelpOptions = true,
-        description = {"Exact D_f(P||Q) = integral of q f(p/q) between two densities, by adaptive",
-            "Gauss-Kronrod quadrature with an error estimate; +inf where the integral diverges."},
-        footer = {"", "Example:", "  fganlab divergence --p 'normal(0,1)' --q 'normal(1,1.5)' --div kl,js,tv"})
+        header = "Exact f-divergences between two densities, by quadrature.",
+        description = {"D_f(P||Q) = integral of q f(p/q) for each divergence asked for, by",
+            "adaptive Gauss-Kronrod quadrature with an error estimate; +inf where the",
+            "integral diverges."},
+        footer = {"Example:", "  fganlab divergence --p 'normal(0,1)' --q 'normal(1,1.5)' --div kl,js,tv"})
 final class DivergenceCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +38,7 @@ final class DivergenceCommand implements Callable<Integer> {
             description = "Comma-separated names (see 'fganlab divergences') or all (default: ${DEFAULT-VALUE}).")
     String div;
 
-    @Option(names = "--json", description = "Print JSON (DESIGN.md format).")
+    @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override
@@ -46,7 +48,7 @@ final class DivergenceCommand implements Callable<Integer> {
                 p, q, sel.divergences(), sel.includeW1());
         var out = spec.commandLine().getOut();
         boolean allConverged = entries.stream().allMatch(e -> e.result().converged());
-        int code = allConverged ? Main.OK : Main.ACCURACY_NOT_REACHED;
+        int code = allConverged ? ExitCodes.OK : ExitCodes.ACCURACY_NOT_REACHED;
         if (json) {
             out.print(Json.toText(JsonDocuments.divergence(p.spec(), q.spec(), entries)));
             return code;
@@ -62,7 +64,7 @@ final class DivergenceCommand implements Callable<Integer> {
         out.print(t.text());
         if (!allConverged) {
             out.println("accuracy not reached for some values: their error estimate is what was"
-                    + " achieved (exit code " + Main.ACCURACY_NOT_REACHED + ")");
+                    + " achieved (exit code " + ExitCodes.ACCURACY_NOT_REACHED + ")");
         }
         out.println("Times are single cold calls (JIT warm-up included); speed figures come from the"
                 + " JMH benchmarks (README).");

@@ -13,9 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fganlab divergences [--json]}: the registered divergences. */
 @Command(name = "divergences", mixinStandardHelpOptions = true,
-        description = {"List the registered divergences with f, the conjugate f*, dom f*, the",
-            "output activation g_f, the threshold f'(1) and f''(1) (Nowozin et al. 2016, Table 6).",
-            "alpha:A accepts any A outside {0, 1}; w1 is Wasserstein-1, a distance for contrast."})
+        header = "List the registered divergences with f, f*, dom f* and g_f.",
+        description = {"Each divergence with f, the conjugate f*, dom f*, the output activation g_f,",
+            "the threshold f'(1) and f''(1) (Nowozin et al. 2016, Table 6). alpha:A accepts",
+            "any A outside {0, 1}; w1 is Wasserstein-1, a distance for contrast."})
 final class DivergencesCommand implements Callable<Integer> {
 
     @Spec

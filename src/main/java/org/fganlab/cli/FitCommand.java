@@ -15,12 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fganlab fit --target SPEC --div NAME [--json]}: the exact best Gaussian fit. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = {"Exact best Gaussian fit: the (mu*, sigma*) minimising D_f(P||N(mu, sigma^2))",
-            "for the target P. D_f by quadrature; Nelder-Mead from moment matching (and from",
-            "each mixture component), then Newton steps on central differences of D_f.",
-            "mu* and sigma* agree with 30-digit references to about 1e-12 sigma*.",
+        header = "The exact best Gaussian fit to a target under one f-divergence.",
+        description = {"The (mu*, sigma*) minimising D_f(P||N(mu, sigma^2)) for the target P: D_f by",
+            "quadrature; Nelder-Mead from moment matching (and from each mixture component),",
+            "then Newton steps on central differences of D_f. mu* and sigma* agree with",
+            "30-digit references to about 1e-12 sigma*.",
             "Exit 2 if D_f is infinite for every Gaussian (e.g. kl of student(2,0,1))."},
-        footer = {"", "Example:",
+        footer = {"Example:",
             "  fganlab fit --target '0.33*normal(-1,0.25) + 0.67*normal(2,1.415)' \\",
             "              --div reverse-kl"})
 final class FitCommand implements Callable<Integer> {
@@ -36,7 +37,7 @@ final class FitCommand implements Callable<Integer> {
             description = "One f-divergence name (see 'fganlab divergences'); w1 is not an f-divergence.")
     String div;
 
-    @Option(names = "--json", description = "Print JSON (DESIGN.md format).")
+    @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     @Override

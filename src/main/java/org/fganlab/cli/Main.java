@@ -2,7 +2,6 @@ package org.fganlab.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fganlab", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-            "A numerical laboratory for divergence theory and f-GANs: exact f-divergences between",
-            "densities, the GAN identities checked by quadrature, and the lab report.",
+            "A numerical laboratory for divergence theory and f-GANs: exact f-divergences",
+            "between densities, the GAN identities checked by quadrature, and the lab report.",
             "",
             "Densities: normal(mu,sigma) (alias gaussian), uniform(a,b), laplace(mu,b),",
             "logistic(mu,s), student(nu,mu,sigma), and mixtures such as",
@@ -20,17 +19,8 @@ import picocli.CommandLine.Command;
         subcommands = {DivergencesCommand.class, DivergenceCommand.class, ValidateCommand.class,
             FitCommand.class, TrainCommand.class, ReproduceCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input."})
+        footer = {"'fganlab COMMAND --help' shows a command's options and an example."})
 public final class Main implements Runnable {
-
-    /** Exit code for success. */
-    static final int OK = 0;
-    /** Exit code for bad input. */
-    static final int USAGE = 2;
-    /** Exit code for a failed check. */
-    static final int CHECK_FAILED = 1;
-    /** Exit code for values whose requested accuracy was not reached. */
-    static final int ACCURACY_NOT_REACHED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,24 +55,31 @@ public final class Main implements Runnable {
             CommandLine c = ex.getCommandLine();
             e.println("fganlab: " + firstLine(ex.getMessage()) + " (see '"
                     + c.getCommandSpec().qualifiedName() + " --help')");
-            return USAGE;
+            return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof IllegalArgumentException) {
-                e.println("fganlab: " + firstLine(ex.getMessage()));
-                return USAGE;
-            }
-            if (ex instanceof UncheckedIOException io) {
-                e.println("fganlab: " + firstLine(io.getMessage()));
-                return CHECK_FAILED;
-            }
-            e.println("fganlab: internal error: " + ex);
-            return CHECK_FAILED;
+            int code = ExitCodes.of(ex);
+            e.println("fganlab: " + (code == ExitCodes.CHECK_FAILED ? "internal error: " + ex
+                    : firstLine(ex.getMessage())));
+            return code;
         });
+        listExitCodes(cl);
         int code = cl.execute(args);
         o.flush();
         e.flush();
         return code;
+    }
+
+    /** Every command's help ends with the exit codes, then its footer (examples) after a blank line. */
+    private static void listExitCodes(CommandLine cl) {
+        CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+        usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
+        if (usage.footer().length > 0) {
+            usage.footerHeading("%n");
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            listExitCodes(sub);
+        }
     }
 
     private static String firstLine(String s) {

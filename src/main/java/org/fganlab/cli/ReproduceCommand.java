@@ -5,6 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.fganlab.experiment.Experiment;
 import org.fganlab.experiment.Reproduce;
 import picocli.CommandLine.Command;
@@ -15,8 +18,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fganlab reproduce [EXPERIMENT...|all] [--out DIR] [--quick] [--seed S]}. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"The main job: run the lab's experiments and write the report",
-            "(REPORT.md plus one folder per experiment with summary.json, CSV, PNG plots)."})
+        header = "Run the lab's experiments and write the report.",
+        description = {"The main job: REPORT.md plus one folder per experiment with summary.json, CSV",
+            "data and PNG plots. Each experiment writes into a staging folder beside its",
+            "own; when all have finished, each folder is replaced in one step and REPORT.md",
+            "is rewritten, so no folder mixes two runs. Folders of experiments not run stay.",
+            "Progress (each experiment's start, end and wall time) goes to standard error."})
 final class ReproduceCommand implements Callable<Integer> {
 
     @Spec
@@ -28,7 +35,7 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> experiments;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
+            description = "Output folder, checked before anything runs (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--quick", description = "Reduced sizes (seconds instead of minutes), as CI runs it.")
@@ -51,22 +58,35 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
+    /** Seconds between status lines while experiments run. */
+    private static final long STATUS_SECONDS = 60;
+
     @Override
     public Integer call() {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
         }
         List<Experiment> selected = Reproduce.select(experiments);
-        var err = spec.commandLine().getErr();
-        long t0 = System.nanoTime();
-        List<Reproduce.Run> runs = Reproduce.run(selected, out, quick, seed, jobs, line -> {
-            err.println(line);
-            err.flush();
+        OutputFolder.checkWritable("--out", out, selected.stream().map(Experiment::name).toList(),
+                "summary.json");
+        ReproduceProgress progress = new ReproduceProgress(spec.commandLine().getErr(), System::nanoTime);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "reproduce-status");
+            t.setDaemon(true);
+            return t;
         });
+        timer.scheduleAtFixedRate(progress::status, STATUS_SECONDS, STATUS_SECONDS, TimeUnit.SECONDS);
+        long t0 = System.nanoTime();
+        List<Reproduce.Run> runs;
+        try {
+            runs = Reproduce.run(selected, out, quick, seed, jobs, progress);
+        } finally {
+            timer.shutdownNow();
+        }
         var o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "wrote %s (%d experiment%s, %.1f s)%n",
+        o.printf(Locale.ROOT, "wrote %s (%d experiment%s, %s)%n",
                 out.resolve("REPORT.md"), runs.size(), runs.size() == 1 ? "" : "s",
-                (System.nanoTime() - t0) * 1e-9);
-        return 0;
+                ReproduceProgress.duration((System.nanoTime() - t0) * 1e-9));
+        return ExitCodes.OK;
     }
 }

@@ -2,6 +2,7 @@ package org.fganlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fganlab.divergence.Divergences;
@@ -14,6 +15,7 @@ import org.fganlab.gan.TrainingConfig;
 import org.fganlab.gan.TrainingResult;
 import org.fganlab.report.Json;
 import org.fganlab.report.JsonDocuments;
+import org.fganlab.report.StagedFolder;
 import org.fganlab.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,18 +24,26 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fganlab train}: a variational f-GAN (or Wasserstein critic) on a known target. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a generator against a critic T = g_f(V) on the f-GAN objective",
-            "F = E_P[g_f(V(x))] - E_Q[f*(g_f(V(G(z))))] (Nowozin et al. 2016), tracking the exact",
-            "divergence of the generator when its density is known (Gaussian generator, 1-D target).",
-            "--div w1 trains a weight-clipped Wasserstein critic (Arjovsky et al. 2017) instead."},
-        footer = {"", "Example:", "  fganlab train --target '0.33*normal(-1,0.25) + 0.67*normal(2,1.415)' --div kl --steps 2000"})
+        header = "Train an f-GAN (or a Wasserstein critic) on a known target.",
+        description = {"A generator against a critic T = g_f(V) on the f-GAN objective",
+            "F = E_P[g_f(V(x))] - E_Q[f*(g_f(V(G(z))))] (Nowozin et al. 2016), tracking the",
+            "exact divergence of the generator when its density is known (Gaussian",
+            "generator, 1-D target). --div w1 trains a weight-clipped Wasserstein critic",
+            "(Arjovsky et al. 2017) instead."},
+        footer = {"Example:",
+            "  fganlab train --target '0.33*normal(-1,0.25) + 0.67*normal(2,1.415)' \\",
+            "                --div kl --steps 2000"})
 final class TrainCommand implements Callable<Integer> {
+
+    /** The files of --out DIR, as TrainingReport writes them. */
+    static final List<String> OUT_FILES = List.of("summary.json", "history.csv", "training.png");
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--target", required = true, paramLabel = "SPEC", converter = TargetConverter.class,
-            description = "Data distribution P: a 1-D density spec, or ring(k,r,sigma) / grid(n,spacing,sigma) in 2-D.")
+            description = "Data distribution P: a 1-D density spec, or a 2-D target ring(k,r,sigma)"
+                    + " or grid(n,spacing,sigma).")
     Target target;
 
     @Option(names = "--div", required = true, paramLabel = "NAME",
@@ -44,10 +54,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "gaussian (mu + sigma z, 1-D only) or mlp (default: ${DEFAULT-VALUE}).")
     TrainingConfig.GeneratorKind generator;
 
-    @Option(names = "--steps", defaultValue = "5000", description = "Generator steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "5000", paramLabel = "N", description = "Generator steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--loss", defaultValue = "minimax", paramLabel = "LOSS",
@@ -58,23 +68,25 @@ final class TrainCommand implements Callable<Integer> {
             description = "single-step or alternating:K, K critic steps per generator step (default: ${DEFAULT-VALUE}).")
     String schedule;
 
-    @Option(names = "--batch", defaultValue = "1024", description = "Batch size from P and from Q (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "1024", paramLabel = "N", description = "Batch size from P and from Q (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "0.01", description = "Adam step size, both players (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "0.01", paramLabel = "RATE", description = "Adam step size, both players (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--latent", defaultValue = "2", description = "Latent dimension of the mlp generator (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latent", defaultValue = "2", paramLabel = "DIM", description = "Latent dimension of the mlp generator (default: ${DEFAULT-VALUE}).")
     int latent;
 
-    @Option(names = "--log-every", defaultValue = "50", description = "History interval in steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "History interval in steps (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
-    @Option(names = "--clip", defaultValue = "0.01", description = "Weight clipping of the w1 critic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip", defaultValue = "0.01", paramLabel = "C", description = "Weight clipping of the w1 critic (default: ${DEFAULT-VALUE}).")
     double clip;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write summary.json (with history), history.csv and training.png here.")
+            description = "Also write summary.json (with history), history.csv and training.png into"
+                    + " this folder, checked before training and replaced as a whole at the end (a"
+                    + " folder holding other files is refused).")
     Path out;
 
     @Option(names = "--json", description = "Print the JSON summary.")
@@ -88,11 +100,17 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(target, objective, GeneratorLoss.parse(loss), generator,
                 generator == TrainingConfig.GeneratorKind.MLP ? latent : 1, generatorHidden,
                 new int[] {64, 64}, Schedule.parse(schedule), steps, batch, learningRate, seed, logEvery);
+        if (out != null) {
+            OutputFolder.checkReplaceable("--out", out, OUT_FILES);
+        }
         PrintWriter err = spec.commandLine().getErr();
         boolean bar = System.console() != null && !json;
         TrainingResult r = new Trainer(config).run(bar ? new ProgressBar(err) : null);
         if (out != null) {
-            TrainingReport.write(out, r);
+            try (StagedFolder staged = StagedFolder.create(out)) {
+                TrainingReport.write(staged.path(), r);
+                staged.commit();
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
@@ -110,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "exact %s of the trained model = %.6f%n", objective.name(), r.exact());
         }
         if (out != null) {
-            o.println("wrote " + out.resolve("summary.json") + ", history.csv, training.png");
+            o.println("wrote " + out.resolve(OUT_FILES.get(0)) + ", "
+                    + String.join(", ", OUT_FILES.subList(1, OUT_FILES.size())));
         }
         return 0;
     }

@@ -3,8 +3,9 @@
  * {@code validate}, {@code fit}, {@code reproduce}. The only package that prints or calls
  * {@code System.exit}; every computation it triggers is a library method.
  *
- * <p>Exit codes: 0 ok, 1 a check failed (or an internal error), 2 bad input (usage errors, bad
- * specs, unknown divergences, out-of-range values), with a one-line message on standard error
- * and no file written.
+ * <p>Exit codes ({@link org.fganlab.cli.ExitCodes}): 0 ok, 1 a check failed (or an internal
+ * error), 2 bad input (usage errors, bad specs, unknown divergences, out-of-range values, an
+ * unusable {@code --out}) with a one-line message on standard error and no file written, 3
+ * accuracy not reached, 4 I/O failure.
  */
 package org.fganlab.cli;

@@ -18,15 +18,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.fganlab.report.AtomicFiles;
+import org.fganlab.report.BuildInfo;
 import org.fganlab.report.Json;
+import org.fganlab.report.StagedFolder;
 
 /** Runs experiments and writes the lab report (REPORT.md and one folder per experiment). */
 public final class Reproduce {
 
     /** The default seed of {@code reproduce}. */
     public static final long DEFAULT_SEED = 20160606L;
+
+    /** Seconds a failed run waits for the experiments still running to stop. */
+    private static final long STOP_SECONDS = 120;
 
     private Reproduce() {
     }
@@ -79,6 +83,27 @@ public final class Reproduce {
     public record Run(String name, double seconds, String headline) {
     }
 
+    /**
+     * Hears what a run is doing, for progress reports. Calls come from one thread at a time;
+     * index counts from 1 in the given order, total is the number of experiments.
+     */
+    public interface Listener {
+        /** Hears nothing. */
+        Listener SILENT = new Listener() { };
+
+        /** Experiment index of total has started. */
+        default void started(int index, int total, Experiment e) {
+        }
+
+        /** A short progress line of the running experiment (its own words). */
+        default void progress(int index, int total, Experiment e, String line) {
+        }
+
+        /** Experiment index of total has finished its computation and files in seconds of wall time. */
+        default void finished(int index, int total, Experiment e, double seconds) {
+        }
+    }
+
     /** The default number of experiments run at once: the machine's processors. */
     public static int defaultJobs() {
         return Runtime.getRuntime().availableProcessors();
@@ -89,46 +114,88 @@ public final class Reproduce {
      * experiment draws only from its own seeded generators, so a parallel run writes the same
      * numbers as a serial one; only the wall times in the run metadata differ.
      *
+     * <p>Each experiment writes into a staging folder beside {@code out/NAME} ({@link
+     * StagedFolder}); only when every experiment has finished are the folders put in place, one
+     * rename each, and REPORT.md rewritten. A failure leaves every previous result as it was and
+     * no staging folder behind. Folders of experiments not run are kept, and the index lists them.
+     *
      * @param experiments from {@link #select}
-     * @param out the results folder
+     * @param out the results folder (created if missing)
      * @param quick reduced sizes
      * @param seed the seed
      * @param jobs experiments run at once, ≥ 1 (1 = serial, in the given order)
-     * @param progress progress lines (one at the start and end of each experiment, plus the
-     *     experiment's own lines); called from one thread at a time
+     * @param listener hears each start, progress line and finish
      * @return one record per experiment, in the given order
      * @throws IllegalArgumentException if jobs &lt; 1
+     * @throws java.io.UncheckedIOException if a file or folder cannot be written
      * @throws RuntimeException the first failure of an experiment (the others are cancelled)
      */
     public static List<Run> run(List<Experiment> experiments, Path out, boolean quick, long seed,
-            int jobs, Consumer<String> progress) {
+            int jobs, Listener listener) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
         }
-        String commit = gitCommit();
-        Consumer<String> sink = line -> {
-            synchronized (progress) {
-                progress.accept(line);
+        String commit = BuildInfo.commit();
+        Listener serial = serialised(listener);
+        StagedFolder.removeStale(out);
+        List<StagedFolder> staged = new ArrayList<>();
+        try {
+            for (Experiment e : experiments) {
+                staged.add(StagedFolder.create(out.resolve(e.name())));
             }
-        };
-        List<Callable<Run>> tasks = new ArrayList<>();
-        for (int i = 0; i < experiments.size(); i++) {
-            Experiment e = experiments.get(i);
-            String tag = "[" + (i + 1) + "/" + experiments.size() + "] " + e.name();
-            tasks.add(() -> runOne(e, tag, out, quick, seed, commit, sink));
+            List<Callable<Run>> tasks = new ArrayList<>();
+            int total = experiments.size();
+            for (int i = 0; i < total; i++) {
+                Experiment e = experiments.get(i);
+                Path dir = staged.get(i).path();
+                int index = i + 1;
+                tasks.add(() -> runOne(e, index, total, dir, quick, seed, commit, serial));
+            }
+            List<Run> runs = invokeInOrder(tasks, Math.min(jobs, Math.max(1, tasks.size())));
+            for (StagedFolder f : staged) {
+                f.commit();
+            }
+            writeReport(out);
+            return runs;
+        } catch (RuntimeException | Error ex) {
+            // the previous results stay; this run's staging folders go
+            for (StagedFolder f : staged) {
+                try {
+                    f.close();
+                } catch (RuntimeException closing) {
+                    ex.addSuppressed(closing);
+                }
+            }
+            throw ex;
         }
-        List<Run> runs = invokeInOrder(tasks, Math.min(jobs, Math.max(1, tasks.size())));
-        writeReport(out);
-        return runs;
     }
 
-    private static Run runOne(Experiment e, String tag, Path out, boolean quick, long seed,
-            String commit, Consumer<String> progress) {
-        progress.accept(tag + ": " + e.title());
-        Path dir = out.resolve(e.name());
+    /** The listener behind a lock, so that experiments running at once report one at a time. */
+    private static Listener serialised(Listener l) {
+        return new Listener() {
+            @Override
+            public synchronized void started(int index, int total, Experiment e) {
+                l.started(index, total, e);
+            }
+
+            @Override
+            public synchronized void progress(int index, int total, Experiment e, String line) {
+                l.progress(index, total, e, line);
+            }
+
+            @Override
+            public synchronized void finished(int index, int total, Experiment e, double seconds) {
+                l.finished(index, total, e, seconds);
+            }
+        };
+    }
+
+    private static Run runOne(Experiment e, int index, int total, Path dir, boolean quick,
+            long seed, String commit, Listener listener) {
+        listener.started(index, total, e);
         long t0 = System.nanoTime();
         Experiment.Outcome o = e.run(new Experiment.Context(dir, quick, seed,
-                s -> progress.accept(tag + ": " + s)));
+                s -> listener.progress(index, total, e, s)));
         double seconds = (System.nanoTime() - t0) * 1e-9;
         ObjectNode summary = o.summary().deepCopy();
         ObjectNode run = summary.putObject("run");
@@ -141,7 +208,7 @@ public final class Reproduce {
         AtomicFiles.writeString(dir.resolve(".section.md"),
                 o.section().apply(e.name() + "/") + footer);
         AtomicFiles.writeString(dir.resolve(".headline.md"), o.headline() + "\n");
-        progress.accept(tag + ": done in " + String.format(Locale.ROOT, "%.1f s", seconds));
+        listener.finished(index, total, e, seconds);
         return new Run(e.name(), seconds, o.headline());
     }
 
@@ -164,6 +231,7 @@ public final class Reproduce {
             return results;
         } catch (ExecutionException ex) {
             pool.shutdownNow();
+            awaitStop(pool);
             Throwable cause = ex.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -178,6 +246,18 @@ public final class Reproduce {
             throw new IllegalStateException("interrupted", ex);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /**
+     * Waits (up to STOP_SECONDS) for experiments still running after a failure: they do not poll
+     * for interruption, and their staging folders are removed only once they stop writing.
+     */
+    private static void awaitStop(ExecutorService pool) {
+        try {
+            pool.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -249,21 +329,5 @@ public final class Reproduce {
 
     static String jvm() {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
-    }
-
-    /** The current git commit (short), or "unknown" outside a checkout. */
-    static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
-                    .redirectErrorStream(true).start();
-            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            boolean ok = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-            return ok && !s.isEmpty() ? s : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 }

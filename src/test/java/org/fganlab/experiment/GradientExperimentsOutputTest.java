@@ -30,7 +30,7 @@ class GradientExperimentsOutputTest {
     @Test
     void quickRunsWriteLinkedValidPlotsAndHeadlinesFromTheSummary(@TempDir Path out) throws IOException {
         List<String> names = List.of("saturation", "bound-tightness");
-        Reproduce.run(Reproduce.select(names), out, true, Reproduce.DEFAULT_SEED, 1, s -> { });
+        Reproduce.run(Reproduce.select(names), out, true, Reproduce.DEFAULT_SEED, 1, Reproduce.Listener.SILENT);
         for (String name : names) {
             Path dir = out.resolve(name);
             String section = Files.readString(dir.resolve("README.md"));

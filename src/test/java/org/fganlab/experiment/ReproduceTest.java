@@ -1,6 +1,7 @@
 package org.fganlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,8 +99,19 @@ class ReproduceTest {
         experiments.add(new Draws("draws-a"));
         experiments.add(new Draws("draws-b"));
         List<String> lines = new ArrayList<>();
-        List<Reproduce.Run> a = Reproduce.run(experiments, serial, true, 7, 1, lines::add);
-        List<Reproduce.Run> b = Reproduce.run(experiments, parallel, true, 7, 3, lines::add);
+        Reproduce.Listener listener = new Reproduce.Listener() {
+            @Override
+            public void started(int index, int total, Experiment e) {
+                lines.add("[" + index + "/" + total + "] " + e.name() + ": " + e.title());
+            }
+
+            @Override
+            public void finished(int index, int total, Experiment e, double seconds) {
+                lines.add("[" + index + "/" + total + "] " + e.name() + ": done in " + seconds);
+            }
+        };
+        List<Reproduce.Run> a = Reproduce.run(experiments, serial, true, 7, 1, listener);
+        List<Reproduce.Run> b = Reproduce.run(experiments, parallel, true, 7, 3, listener);
         assertEquals(a.stream().map(Reproduce.Run::headline).toList(),
                 b.stream().map(Reproduce.Run::headline).toList());
         Map<String, String> sa = contentsWithoutRunMetadata(serial);
@@ -116,10 +128,62 @@ class ReproduceTest {
         assertEquals(2L * experiments.size(), lines.stream().filter(l -> l.contains(": done in ")).count());
     }
 
+    /** An experiment that writes part of its files, then fails. */
+    private record FailsHalfWay() implements Experiment {
+        @Override
+        public String name() {
+            return "fails-half-way";
+        }
+
+        @Override
+        public String title() {
+            return "writes a file, then fails";
+        }
+
+        @Override
+        public Outcome run(Context context) {
+            AtomicFiles.writeString(context.dir().resolve("partial.csv"), "x\n");
+            throw new IllegalStateException("failed half-way");
+        }
+    }
+
+    /** Issue 12, item 7: a failed run leaves every previous folder and REPORT.md as they were. */
+    @Test
+    void aFailedRunLeavesThePreviousResultsAndNoStagingFolder(@TempDir Path out) throws IOException {
+        List<Experiment> theorem = Reproduce.select(List.of("gan-theorem"));
+        Reproduce.run(theorem, out, true, 7, 1, Reproduce.Listener.SILENT);
+        Path other = out.resolve("divergence-landscape");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("kept.csv"), "an experiment not run this time");
+        Map<String, String> before = contentsWithoutRunMetadata(out);
+        String report = Files.readString(out.resolve("REPORT.md"));
+
+        List<Experiment> failing = new ArrayList<>(theorem);
+        failing.add(new FailsHalfWay());
+        for (int jobs : new int[] {1, 2}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> Reproduce.run(failing, out, true, 99, jobs, Reproduce.Listener.SILENT));
+            assertEquals("failed half-way", e.getMessage());
+            assertEquals(before, contentsWithoutRunMetadata(out), "jobs " + jobs);
+            assertEquals(report, Files.readString(out.resolve("REPORT.md")));
+            try (Stream<Path> files = Files.list(out)) {
+                assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith(".")).toList(), "staging folders left");
+            }
+        }
+        // a successful rerun of one experiment replaces its folder and leaves the other one alone
+        Files.writeString(out.resolve("gan-theorem/stale.csv"), "not written by any run");
+        Reproduce.run(theorem, out, true, 7, 1, Reproduce.Listener.SILENT);
+        assertFalse(Files.exists(out.resolve("gan-theorem/stale.csv")));
+        assertEquals("an experiment not run this time", Files.readString(other.resolve("kept.csv")));
+        assertEquals(before, contentsWithoutRunMetadata(out));
+    }
+
     @Test
     void jobsMustBePositive(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Reproduce.run(Reproduce.select(List.of("gan-theorem")), dir, true, 1, 0, l -> { }));
+                () -> Reproduce.run(Reproduce.select(List.of("gan-theorem")), dir, true, 1, 0,
+                        Reproduce.Listener.SILENT));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
     }
 }
