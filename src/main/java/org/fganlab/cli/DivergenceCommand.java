@@ -36,7 +36,7 @@ final class DivergenceCommand implements Callable<Integer> {
             description = "Comma-separated names (see 'fganlab divergences') or all (default: ${DEFAULT-VALUE}).")
     String div;
 
-    @Option(names = "--json", description = "Print JSON (DESIGN.md format).")
+    @Option(names = "--json", description = "Print JSON (format in docs/architecture.md).")
     boolean json;
 
     @Override

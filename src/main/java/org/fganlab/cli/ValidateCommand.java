@@ -33,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Density of Q (model / generator).")
     Density q;
 
-    @Option(names = "--json", description = "Print JSON (DESIGN.md format).")
+    @Option(names = "--json", description = "Print JSON (format in docs/architecture.md).")
     boolean json;
 
     @Override
