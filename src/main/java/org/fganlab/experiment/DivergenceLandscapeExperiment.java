@@ -349,7 +349,7 @@ public final class DivergenceLandscapeExperiment implements Experiment {
                 series.add(new Plots.Series(seriesName(r, k), r.grid(), y,
                         k == w1 ? Plots.Style.DASHED : Plots.Style.LINE));
             }
-            // the last finite point before each +∞ region, marked
+            // the last finite point before each +∞ region, marked in its curve's colour (curve k is series k)
             for (int k = 0; k < r.names().size(); k++) {
                 if (r.infiniteCount(k) == 0) {
                     continue;
@@ -359,7 +359,7 @@ public final class DivergenceLandscapeExperiment implements Experiment {
                 if (edge >= 0) {
                     series.add(new Plots.Series(r.names().get(k) + " -> +inf",
                             new double[] {r.grid()[edge]}, new double[] {r.values()[k][edge]},
-                            Plots.Style.MARKERS));
+                            Plots.Style.MARKERS, Plots.colour(k)));   // the colour of curve k
                 }
                 if (region != null && lines.stream().noneMatch(l -> l.x() == region.boundary())) {
                     lines.add(new Plots.VerticalLine(region.boundary(),
