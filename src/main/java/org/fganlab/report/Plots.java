@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
@@ -269,6 +271,8 @@ public final class Plots {
                     .setYAxisMin(window[2]).setYAxisMax(window[3]);
         }
         double yMax = Double.NEGATIVE_INFINITY;
+        TreeSet<Double> abscissae = new java.util.TreeSet<>();
+        double anyY = Double.NaN;
         for (int index = 0; index < series.size(); index++) {
             Series s = series.get(index);
             int n = 0;
@@ -283,6 +287,8 @@ public final class Plots {
                         && (!options.logY() || yi > 0) && inside) {
                     xs[n] = tx.applyAsDouble(xi);
                     ys[n] = yi;
+                    abscissae.add(xs[n]);
+                    anyY = yi;
                     yMax = Math.max(yMax, yi);
                     n++;
                 }
@@ -312,6 +318,16 @@ public final class Plots {
                 case LINE -> xy.setMarker(SeriesMarkers.NONE);
             }
         }
+        if (!chart.getStyler().isXAxisLogarithmic() && equallySpaced(abscissae)) {
+            // XChart 3.8 puts the x ticks on the data's own abscissae when these are equally
+            // spaced (labels 1, 9, 17, … that run together); one invisible point off that grid
+            // makes it choose round tick values. It lies inside the drawn ranges.
+            double x = 0.5 * (abscissae.first() + abscissae.higher(abscissae.first()));
+            XYSeries hidden = chart.addSeries("\u200b", new double[] {x}, new double[] {anyY});
+            hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            hidden.setMarker(SeriesMarkers.NONE);
+            hidden.setShowInLegend(false);
+        }
         for (VerticalLine v : options.verticalLines()) {
             double x = tx.applyAsDouble(v.x());
             chart.addAnnotation(new AnnotationLine(x, true, false));
@@ -329,6 +345,22 @@ public final class Plots {
     static String octaveLabel(double v) {
         String t = String.format(Locale.ROOT, "%.3g", Math.pow(2, v));
         return t.contains(".") && !t.contains("e") ? t.replaceFirst("0+$", "").replaceFirst("\\.$", "") : t;
+    }
+
+    /** Whether there are three or more values, all at the same distance from their neighbours. */
+    private static boolean equallySpaced(NavigableSet<Double> values) {
+        if (values.size() < 3) {
+            return false;
+        }
+        double step = values.higher(values.first()) - values.first();
+        double previous = values.first();
+        for (double v : values.tailSet(values.first(), false)) {
+            if (Math.abs(v - previous - step) > 1e-9 * Math.abs(step)) {
+                return false;
+            }
+            previous = v;
+        }
+        return true;
     }
 
     /** Whether the positive finite abscissae (inside the window) span less than {@link #NARROW_LOG_RANGE}. */
