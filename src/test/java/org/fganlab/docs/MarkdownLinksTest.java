@@ -48,18 +48,24 @@ class MarkdownLinksTest {
         }
     }
 
-    /** The link targets of a Markdown text, outside fenced code blocks and code spans. */
-    static List<String> links(String markdown) {
+    /** The lines of a Markdown text outside fenced code blocks (and without the fences). */
+    static List<String> proseLines(String markdown) {
         List<String> out = new ArrayList<>();
         boolean fenced = false;
         for (String line : markdown.split("\n", -1)) {
             if (line.strip().startsWith("```")) {
                 fenced = !fenced;
-                continue;
+            } else if (!fenced) {
+                out.add(line);
             }
-            if (fenced) {
-                continue;
-            }
+        }
+        return out;
+    }
+
+    /** The link targets of a Markdown text, outside fenced code blocks and code spans. */
+    static List<String> links(String markdown) {
+        List<String> out = new ArrayList<>();
+        for (String line : proseLines(markdown)) {
             String text = line.replaceAll("`[^`]*`", "`…`");
             Matcher m = INLINE.matcher(text);
             while (m.find()) {
@@ -93,11 +99,8 @@ class MarkdownLinksTest {
      */
     static Set<String> anchors(String markdown) {
         Set<String> out = new LinkedHashSet<>();
-        boolean fenced = false;
-        for (String line : markdown.split("\n", -1)) {
-            if (line.strip().startsWith("```")) {
-                fenced = !fenced;
-            } else if (!fenced && line.matches("#{1,6} .*")) {
+        for (String line : proseLines(markdown)) {
+            if (line.matches("#{1,6} .*")) {
                 String base = anchor(line.replaceFirst("#{1,6} ", ""));
                 String a = base;
                 for (int k = 1; out.contains(a); k++) {
@@ -106,7 +109,7 @@ class MarkdownLinksTest {
                 out.add(a);
             }
             Matcher html = HTML_ANCHOR.matcher(line);
-            while (!fenced && html.find()) {
+            while (html.find()) {
                 out.add(html.group(1));
             }
         }
