@@ -59,7 +59,8 @@ final class FusedKernels {
             return out;
         }
         int mid = n / 2 / BLOCK * BLOCK;
-        ForkJoinTask<double[]> second = ForkJoinPool.commonPool().submit(() -> sums(kernel, a, b, mid, n, new double[8]));
+        ForkJoinTask<double[]> second =
+                ForkJoinPool.commonPool().submit(() -> sums(kernel, a, b, mid, n, new double[8]));
         sums(kernel, a, b, 0, mid, out);
         double[] last = second.join();
         for (int k = 0; k < 6; k += 2) {

@@ -51,10 +51,10 @@ public final class Plots {
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf), Color.BLACK, new Color(0x393b79)};
 
-    /** x ticks at least this far apart, in pixels: three-digit labels then never touch. */
+    /** x ticks at least this far apart, in pixels, so that three-digit labels stay apart. */
     private static final int X_TICK_SPACING = 100;
 
-    /** A logarithmic x range narrower than this factor gets ticks at powers of √2 (see chart). */
+    /** A logarithmic x range narrower than this factor is drawn on a log₂ axis (see chart). */
     private static final double NARROW_LOG_RANGE = 100.0;
 
     private Plots() {
@@ -271,7 +271,7 @@ public final class Plots {
                     .setYAxisMin(window[2]).setYAxisMax(window[3]);
         }
         double yMax = Double.NEGATIVE_INFINITY;
-        TreeSet<Double> abscissae = new java.util.TreeSet<>();
+        TreeSet<Double> abscissae = new TreeSet<>();
         double anyY = Double.NaN;
         for (int index = 0; index < series.size(); index++) {
             Series s = series.get(index);
