@@ -61,7 +61,7 @@ NAMES = ["tv", "kl", "reverse-kl", "pearson", "neyman", "hellinger", "jeffrey", 
 # ---------------------------------------------------------------- f and f(u) - u f'(u)
 
 def f_of(name):
-    """The generator f(u) (reference sheet table), as an mpmath function."""
+    """The generator f(u) (the table of docs/math.md), as an mpmath function."""
     if name == "tv":
         return lambda u: abs(u - 1) / 2
     if name == "kl":

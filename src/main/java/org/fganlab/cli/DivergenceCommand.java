@@ -38,7 +38,7 @@ final class DivergenceCommand implements Callable<Integer> {
             description = "Comma-separated names (see 'fganlab divergences') or all (default: ${DEFAULT-VALUE}).")
     String div;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
+    @Option(names = "--json", description = "Print JSON (format in docs/architecture.md).")
     boolean json;
 
     @Override

@@ -37,7 +37,7 @@ final class FitCommand implements Callable<Integer> {
             description = "One f-divergence name (see 'fganlab divergences'); w1 is not an f-divergence.")
     String div;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
+    @Option(names = "--json", description = "Print JSON (format in docs/architecture.md).")
     boolean json;
 
     @Override

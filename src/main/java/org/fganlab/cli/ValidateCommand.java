@@ -36,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Density of Q (model / generator).")
     Density q;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
+    @Option(names = "--json", description = "Print JSON (format in docs/architecture.md).")
     boolean json;
 
     @Override

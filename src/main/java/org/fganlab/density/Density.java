@@ -4,7 +4,7 @@ import org.hipparchus.random.RandomGenerator;
 
 /**
  * A one-dimensional probability density on R: the closed family of the spec grammar
- * (DESIGN.md): {@code normal(mu,sigma)}, {@code uniform(a,b)}, {@code laplace(mu,b)},
+ * ({@code docs/architecture.md}): {@code normal(mu,sigma)}, {@code uniform(a,b)}, {@code laplace(mu,b)},
  * {@code logistic(mu,s)}, {@code student(nu,mu,sigma)} and finite mixtures of these.
  *
  * <p>Instances are immutable and thread-safe.

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parser of density specs (DESIGN.md):
+ * Parser of density specs ({@code docs/architecture.md}):
  *
  * <pre>
  * spec     := term ('+' term)*

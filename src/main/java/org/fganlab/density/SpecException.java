@@ -1,7 +1,7 @@
 package org.fganlab.density;
 
 /**
- * A malformed density spec (DESIGN.md grammar). The message is one line of the form
+ * A malformed density spec (the grammar of {@code docs/architecture.md}). The message is one line of the form
  * {@code bad density spec at position P: <what was found and what was expected>}, naming the
  * offending token in quotes, e.g.
  * {@code bad density spec at position 10: sigma must be positive and finite, got '-1'}.

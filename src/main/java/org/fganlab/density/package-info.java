@@ -7,7 +7,7 @@
  * org.fganlab.density.Normal}, {@link org.fganlab.density.Uniform}, {@link
  * org.fganlab.density.Laplace}, {@link org.fganlab.density.Logistic}, {@link
  * org.fganlab.density.StudentT} and finite {@link org.fganlab.density.Mixture}s of them; the
- * parser {@link org.fganlab.density.DensitySpec} of the DESIGN.md spec grammar, which reports
+ * parser {@link org.fganlab.density.DensitySpec} of the spec grammar ({@code docs/architecture.md}), which reports
  * every error as a {@link org.fganlab.density.SpecException} with the offending position.
  *
  * <p>Numerical policy: log-densities are closed forms that stay finite far in the tails (never

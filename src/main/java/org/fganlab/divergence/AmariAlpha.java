@@ -23,7 +23,7 @@ import java.math.BigDecimal;
  * </table>
  *
  * <p>Domain end for α &lt; 0: at t = 1/(1 − α) the sup over u ≥ 0 is −1/α, finite but not
- * attained; this class follows the reference table (open domain, +∞ at the end).
+ * attained; this class follows the table of {@code docs/math.md} (open domain, +∞ at the end).
  *
  * <p>Overflow of {@link #conjugateOfActivation}: for 0 &lt; α &lt; 1, f*(g_f(v)) grows like
  * e^(vα/(1−α)) as v → +∞ and overflows to +∞ once vα/(1 − α) exceeds about 709 (within

@@ -10,13 +10,10 @@ package org.fganlab.divergence;
  * +∞; terms with p_i = q_i = 0 contribute 0.
  *
  * <p>Every public method validates its arguments (a checked API) and allocates nothing. KL,
- * reverse KL, JS and TV fuse the validation into their one pass over the arrays, use a
- * table-driven logarithm (within 4 ulp) and, from 2¹⁶ elements on, a second thread over a fixed
- * half, with a result independent of the threading ({@link FusedKernels}); their sums are blocked
- * compensated sums, the others' Kahan–Neumaier sums. With the module {@code jdk.incubator.vector}
- * present and 256-bit vectors, KL, reverse KL and JS take a JDK Vector API path (a log within
- * 1 ulp; {@link VectorSupport} states the rule) that agrees with the scalar one to 10⁻¹³ of
- * Σ|terms|; without it, no vector class is loaded. The input arrays are <em>not modified</em>
+ * reverse KL, JS and TV fuse the validation into their one pass over the arrays and use a
+ * table-driven logarithm within 4 ulp ({@link FusedKernels}); their sums are blocked
+ * compensated sums, the others' Kahan–Neumaier sums. One thread and one code path: the same
+ * input gives the same bits on every run. The input arrays are <em>not modified</em>
  * and may alias each other (p == q gives 0).
  *
  * <p>Validation: p and q must be non-null, non-empty, of equal length, with every entry finite and

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The registry of named f-divergences (DESIGN.md, "Divergence names"): {@code tv}, {@code kl},
+ * The registry of named f-divergences ({@code docs/math.md}, "The table"): {@code tv}, {@code kl},
  * {@code reverse-kl} (alias {@code rkl}), {@code pearson}, {@code neyman}, {@code hellinger}
  * (squared Hellinger), {@code jeffrey}, {@code js} (the ½ version), {@code gan} and
  * {@code alpha:A} (Amari α = A). Names are case-insensitive and surrounding white space is

@@ -74,7 +74,7 @@ public sealed interface FDivergence
     /**
      * The Fenchel conjugate f*(t) = sup_{u ≥ 0} [u t − f(u)].
      *
-     * <p>dom f* is the one of the reference table (f-GAN Table 6). Where the sup over u ≥ 0 is
+     * <p>dom f* is the one of the table in {@code docs/math.md} (f-GAN Tables 2 and 6). Where the sup over u ≥ 0 is
      * finite at a point the table excludes, the table wins and the result is +∞: TV for t &lt; −½
      * (the sup is −½ there), and the closed ends t = 1 of Neyman χ² and t = 1/(1 − α) of Amari
      * α &lt; 0. Where the table's formula is the conjugate over all of R but the sup over u ≥ 0 is
@@ -109,7 +109,7 @@ public sealed interface FDivergence
     double outputActivation(double v);
 
     /**
-     * f*(g_f(v)) evaluated stably in log-space (reference sheet note 6): finite for |v| ≤ 100 and
+     * f*(g_f(v)) evaluated stably in log-space ({@code docs/math.md}, trap 6): finite for |v| ≤ 100 and
      * never NaN for finite v.
      *
      * @param v unconstrained critic output

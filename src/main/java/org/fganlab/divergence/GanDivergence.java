@@ -17,7 +17,7 @@ package org.fganlab.divergence;
  * </table>
  *
  * <p>With D = σ(V), the f-GAN objective E_P[g_f(V)] − E_Q[f*(g_f(V))] is exactly Goodfellow's
- * V(G, D) = E_P[log D] + E_Q[log(1 − D)] (reference sheet, note 3), whose maximum over D is
+ * V(G, D) = E_P[log D] + E_Q[log(1 − D)] ({@code docs/math.md}, trap 3), whose maximum over D is
  * attained at D* = p/(p + q), i.e. V* = log(p/q) (Goodfellow et al. 2014, Prop. 1 and Thm 1).
  *
  * <p>Integrand p log(p/(p + q)) + q log(q/(p + q)) = −p·softplus(−d) − q·softplus(d) ≤ 0,

@@ -1,7 +1,7 @@
 package org.fganlab.divergence;
 
 /**
- * Jensen–Shannon divergence, the ½ version (reference sheet, note 1):
+ * Jensen–Shannon divergence, the ½ version ({@code docs/math.md}, trap 1):
  * f(u) = ½[u log u − (u + 1) log((u + 1)/2)],
  * D_f(P‖Q) = JSD(P‖Q) = ½ KL(P‖M) + ½ KL(Q‖M), M = (P + Q)/2, in [0, log 2] nats. Symmetric.
  *

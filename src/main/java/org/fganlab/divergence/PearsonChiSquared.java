@@ -16,7 +16,7 @@ package org.fganlab.divergence;
  *   <tr><td>lim f(u)/u</td><td>+∞</td></tr>
  * </table>
  *
- * <p>Conjugate (reference sheet, note 2): t²/4 + t is the conjugate of (u − 1)² over all of R;
+ * <p>Conjugate ({@code docs/math.md}, trap 2): t²/4 + t is the conjugate of (u − 1)² over all of R;
  * this class uses the conjugate over u ≥ 0, the only ratios that occur, which equals t²/4 + t for
  * t ≥ −2 (maximiser u = 1 + t/2 ≥ 0) and −f(0) = −1 for t &lt; −2 (maximiser u = 0). It is the
  * tighter of the two valid lower bounds.

@@ -8,7 +8,7 @@ package org.fganlab.divergence;
  *   <caption>Reverse Kullback–Leibler at a glance</caption>
  *   <tr><td>f*(t)</td><td>−1 − log(−t)</td></tr>
  *   <tr><td>dom f*</td><td>t &lt; 0</td></tr>
- *   <tr><td>g_f(v)</td><td>−e^v (−e^−v has the same range and is equally valid, note 5)</td></tr>
+ *   <tr><td>g_f(v)</td><td>−e^v (−e^−v has the same range and is equally valid, {@code docs/math.md} trap 5)</td></tr>
  *   <tr><td>f'(u)</td><td>−1/u</td></tr>
  *   <tr><td>f'(1)</td><td>−1</td></tr>
  *   <tr><td>f''(1)</td><td>1</td></tr>

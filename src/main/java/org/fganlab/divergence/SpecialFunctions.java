@@ -2,7 +2,7 @@ package org.fganlab.divergence;
 
 /**
  * Elementary special functions in the stable log-space forms used by every divergence of this
- * package (reference sheet, note 6). All methods are pure functions of their argument, allocate
+ * package ({@code docs/math.md}, trap 6). All methods are pure functions of their argument, allocate
  * nothing, and depend only on {@link java.lang.Math}.
  *
  * <p>Edge-case policy shared by every method: NaN in gives NaN out; infinite arguments give the

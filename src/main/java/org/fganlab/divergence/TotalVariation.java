@@ -18,7 +18,7 @@ package org.fganlab.divergence;
  * </table>
  *
  * <p>Conjugate domain: the sup over u ≥ 0 of ut − ½|u − 1| is t on [−½, ½], +∞ for t &gt; ½, but
- * −½ (attained at u = 0) for t &lt; −½. This class follows the reference table and treats
+ * −½ (attained at u = 0) for t &lt; −½. This class follows the table of {@code docs/math.md} and treats
  * t &lt; −½ as outside dom f* ({@link #conjugate} gives +∞ there); the activation ½ tanh v never
  * leaves (−½, ½), where both readings agree.
  *

@@ -26,6 +26,6 @@
  *
  * <p>Dependencies: nothing but {@code java.lang.Math} (and the JDK itself); no Hipparchus, so that
  * the hot paths of quadrature and training stay allocation-free and easy to audit. All values are
- * in nats. The math contract, including its traps, is {@code shared/reference/f-divergences.md}.
+ * in nats. The math contract, including its traps, is {@code docs/math.md}.
  */
 package org.fganlab.divergence;

@@ -25,7 +25,7 @@ import org.fganlab.theory.GaussianClosedForms;
  * divergence is +∞ (Pearson χ² and Amari α = 2 for s ≥ √2, Neyman χ² for s ≤ 1/√2) the value
  * is +∞ and the plot says so. The local check: for small θ every twice-differentiable
  * f-divergence behaves like D_f(θ) − f(1) ≈ (f''(1)/2)·θ² (the Fisher information of the
- * location family is 1; reference sheet, "Local behaviour"; Nowozin et al. 2016, §2). Values in
+ * location family is 1; docs/math.md, "Local behaviour"; Nowozin et al. 2016, §2). Values in
  * nats, W1 in units of x. Deterministic; grid points run in parallel with results identical to a
  * serial run.
  */
@@ -119,7 +119,7 @@ public final class DivergenceLandscapeExperiment implements Experiment {
     /**
      * The +∞ regions of the scale family P = N(0, s²), Q = N(0, 1) on s ∈ [¼, 4]: Pearson χ² needs
      * 2σ_Q² &gt; σ_P², i.e. s &lt; √2; Amari α = 2 is Pearson/2; Neyman χ²(P‖Q) = Pearson χ²(Q‖P)
-     * needs 2s² &gt; 1, i.e. s &gt; 1/√2 (reference sheet, "Closed forms"). Every other registered
+     * needs 2s² &gt; 1, i.e. s &gt; 1/√2 (docs/math.md, "Closed forms for Gaussians"). Every other registered
      * divergence is finite on the whole family.
      */
     static final List<InfiniteRegion> SCALE_INFINITE = List.of(
@@ -349,7 +349,7 @@ public final class DivergenceLandscapeExperiment implements Experiment {
                 series.add(new Plots.Series(seriesName(r, k), r.grid(), y,
                         k == w1 ? Plots.Style.DASHED : Plots.Style.LINE));
             }
-            // the last finite point before each +∞ region, marked
+            // the last finite point before each +∞ region, marked in its curve's colour (curve k is series k)
             for (int k = 0; k < r.names().size(); k++) {
                 if (r.infiniteCount(k) == 0) {
                     continue;
@@ -359,7 +359,7 @@ public final class DivergenceLandscapeExperiment implements Experiment {
                 if (edge >= 0) {
                     series.add(new Plots.Series(r.names().get(k) + " -> +inf",
                             new double[] {r.grid()[edge]}, new double[] {r.values()[k][edge]},
-                            Plots.Style.MARKERS));
+                            Plots.Style.MARKERS, Plots.colour(k)));   // the colour of curve k
                 }
                 if (region != null && lines.stream().noneMatch(l -> l.x() == region.boundary())) {
                     lines.add(new Plots.VerticalLine(region.boundary(),
@@ -499,7 +499,7 @@ public final class DivergenceLandscapeExperiment implements Experiment {
                 + "from its tail analysis, not from an overflow; it agrees with the closed forms "
                 + "on which grid points are +∞ with **" + mm + "** mismatches.\n\n"
                 + "![scale family](" + prefix + "scale.png)\n\n"
-                + "Closed forms (reference sheet and `GaussianClosedForms`: KL, reverse KL, Jeffrey "
+                + "Closed forms (`docs/math.md` and `GaussianClosedForms`: KL, reverse KL, Jeffrey "
                 + "= KL + reverse KL, Pearson, Neyman, squared Hellinger, Amari α via ∫p^α q^{1−α}, "
                 + "TV via the crossings p = q; W1 = |θ| for the shift family and |s − 1|·√(2/π) for "
                 + "the scale family). The largest relative deviation of the quadrature from a closed "

@@ -70,12 +70,6 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
                 generatorHidden, criticHidden, schedule, s, batchSize, learningRate, seed, logEvery);
     }
 
-    /** A copy with another seed. */
-    public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(target, objective, loss, generator, latentDimension,
-                generatorHidden, criticHidden, schedule, steps, batchSize, learningRate, s, logEvery);
-    }
-
     /** A copy with another loss and schedule. */
     public TrainingConfig with(GeneratorLoss l, Schedule s) {
         return new TrainingConfig(target, objective, l, generator, latentDimension,

@@ -107,11 +107,6 @@ public final class Mlp {
         return widths.clone();
     }
 
-    /** @return the activation of the hidden layers */
-    public Activation hiddenActivation() {
-        return hidden;
-    }
-
     /** @return the activation of the output layer */
     public Activation outputActivation() {
         return output;

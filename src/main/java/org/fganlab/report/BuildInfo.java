@@ -7,7 +7,7 @@ import java.util.Properties;
 
 /**
  * Facts fixed when the jar was built: the commit of the sources, written into
- * {@code org/fganlab/build.properties} by the Maven build (buildnumber-maven-plugin), so that a
+ * {@code org/fganlab/build.properties} by the Maven build (git rev-parse HEAD, through antrun), so that a
  * result records the code that produced it, not the repository the command happens to run in.
  */
 public final class BuildInfo {

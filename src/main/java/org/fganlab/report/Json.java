@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,11 +24,6 @@ public final class Json {
     /** A new empty object. */
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
-    }
-
-    /** A new empty array. */
-    public static ArrayNode array() {
-        return MAPPER.createArrayNode();
     }
 
     /**

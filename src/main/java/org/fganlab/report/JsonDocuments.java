@@ -13,7 +13,7 @@ import org.fganlab.theory.GaussianFit;
 import org.fganlab.theory.IdentityCheck;
 import org.fganlab.theory.Validation;
 
-/** The JSON documents of DESIGN.md's CLI contract. */
+/** The JSON documents of the CLI contract ({@code docs/architecture.md}, "JSON output"). */
 public final class JsonDocuments {
 
     private JsonDocuments() {
@@ -60,7 +60,7 @@ public final class JsonDocuments {
 
     /**
      * {@code {"target":…, "divergence":…, "mu":…, "sigma":…, "value":…, "evaluations":…}}: the
-     * exact best Gaussian fit (DESIGN.md, {@code fit --json}); value in nats.
+     * exact best Gaussian fit ({@code fit --json}); value in nats.
      *
      * @param target the target's spec
      * @param divergence the registry name of the divergence

@@ -10,6 +10,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
@@ -38,7 +42,32 @@ public final class Plots {
         }
     };
 
+    /**
+     * Series colours, in order (matplotlib's "tab10", then black and indigo): twelve colours that
+     * stay apart on white, where XChart's default cycle has two yellows and two near-white ones.
+     */
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf), Color.BLACK, new Color(0x393b79)};
+
+    /** x ticks at least this far apart, in pixels, so that three-digit labels stay apart. */
+    private static final int X_TICK_SPACING = 100;
+
+    /** A logarithmic x range narrower than this factor is drawn on a log₂ axis (see chart). */
+    private static final double NARROW_LOG_RANGE = 100.0;
+
     private Plots() {
+    }
+
+    /**
+     * The colour of the series at the given position of a series list when it names none.
+     *
+     * @param index position in the list, ≥ 0
+     * @return the colour (the palette repeats after twelve)
+     */
+    public static Color colour(int index) {
+        return PALETTE[index % PALETTE.length];
     }
 
     /** How a series is drawn: a line, circle markers, a dashed line, or small dots (for clouds of samples). */
@@ -51,8 +80,15 @@ public final class Plots {
      * @param x abscissae (copied), same length as y
      * @param y ordinates (copied); non-finite points are dropped when drawing
      * @param style line, markers or dashed line
+     * @param colour the colour, or null for {@link #colour(int)} of the series' position in its list
      */
-    public record Series(String name, double[] x, double[] y, Style style) {
+    public record Series(String name, double[] x, double[] y, Style style, Color colour) {
+
+        /** A series in the colour of its position in the list. */
+        public Series(String name, double[] x, double[] y, Style style) {
+            this(name, x, y, style, null);
+        }
+
         public Series {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series '" + name + "': x has " + x.length
@@ -208,6 +244,10 @@ public final class Plots {
     /**
      * The chart of {@link #xy} and of a panel; window is {xMin, xMax, yMin, yMax} or null (points
      * outside it are dropped).
+     *
+     * <p>XChart labels a logarithmic axis at powers of ten only, so a range of less than two
+     * decades would show one label or none. Such an x axis is drawn linear in log₂ x instead,
+     * labelled with x itself (0.5, 0.707, 1, 1.41, 2, …); only the drawing changes.
      */
     private static XYChart chart(String title, String xLabel, String yLabel, List<Series> series,
             int width, int height, Options options, double[] window) {
@@ -218,14 +258,23 @@ public final class Plots {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setAntiAlias(true);
-        chart.getStyler().setXAxisLogarithmic(options.logX());
+        chart.getStyler().setXAxisTickMarkSpacingHint(X_TICK_SPACING);
+        boolean octaves = options.logX() && narrowRange(series, window);
+        DoubleUnaryOperator tx = octaves ? x -> Math.log(x) / Math.log(2) : x -> x;
+        if (octaves) {
+            chart.setCustomXAxisTickLabelsFormatter(Plots::octaveLabel);
+        }
+        chart.getStyler().setXAxisLogarithmic(options.logX() && !octaves);
         chart.getStyler().setYAxisLogarithmic(options.logY());
         if (window != null) {
-            chart.getStyler().setXAxisMin(window[0]).setXAxisMax(window[1])
+            chart.getStyler().setXAxisMin(tx.applyAsDouble(window[0])).setXAxisMax(tx.applyAsDouble(window[1]))
                     .setYAxisMin(window[2]).setYAxisMax(window[3]);
         }
         double yMax = Double.NEGATIVE_INFINITY;
-        for (Series s : series) {
+        TreeSet<Double> abscissae = new TreeSet<>();
+        double anyY = Double.NaN;
+        for (int index = 0; index < series.size(); index++) {
+            Series s = series.get(index);
             int n = 0;
             double[] xs = new double[s.x().length];
             double[] ys = new double[s.y().length];
@@ -236,8 +285,10 @@ public final class Plots {
                         && yi >= window[2] && yi <= window[3]);
                 if (Double.isFinite(xi) && Double.isFinite(yi) && (!options.logX() || xi > 0)
                         && (!options.logY() || yi > 0) && inside) {
-                    xs[n] = s.x()[i];
-                    ys[n] = s.y()[i];
+                    xs[n] = tx.applyAsDouble(xi);
+                    ys[n] = yi;
+                    abscissae.add(xs[n]);
+                    anyY = yi;
                     yMax = Math.max(yMax, yi);
                     n++;
                 }
@@ -247,6 +298,9 @@ public final class Plots {
             }
             XYSeries xy = chart.addSeries(s.name(), Arrays.copyOf(xs, n),
                     Arrays.copyOf(ys, n));
+            Color c = s.colour() != null ? s.colour() : colour(index);
+            xy.setLineColor(c);
+            xy.setMarkerColor(c);
             switch (s.style()) {
                 case MARKERS -> {
                     xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -264,15 +318,63 @@ public final class Plots {
                 case LINE -> xy.setMarker(SeriesMarkers.NONE);
             }
         }
+        if (!chart.getStyler().isXAxisLogarithmic() && equallySpaced(abscissae)) {
+            // XChart 3.8 puts the x ticks on the data's own abscissae when these are equally
+            // spaced (labels 1, 9, 17, … that run together); one invisible point off that grid
+            // makes it choose round tick values. It lies inside the drawn ranges.
+            double x = 0.5 * (abscissae.first() + abscissae.higher(abscissae.first()));
+            XYSeries hidden = chart.addSeries("\u200b", new double[] {x}, new double[] {anyY});
+            hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            hidden.setMarker(SeriesMarkers.NONE);
+            hidden.setShowInLegend(false);
+        }
         for (VerticalLine v : options.verticalLines()) {
-            chart.addAnnotation(new AnnotationLine(v.x(), true, false));
+            double x = tx.applyAsDouble(v.x());
+            chart.addAnnotation(new AnnotationLine(x, true, false));
             if (!v.label().isEmpty() && Double.isFinite(yMax)) {
-                chart.addAnnotation(new AnnotationText(v.label(), v.x(), yMax, false));
+                chart.addAnnotation(new AnnotationText(v.label(), x, yMax, false));
             }
         }
         for (Note note : options.notes()) {
-            chart.addAnnotation(new AnnotationText(note.text(), note.x(), note.y(), false));
+            chart.addAnnotation(new AnnotationText(note.text(), tx.applyAsDouble(note.x()), note.y(), false));
         }
         return chart;
+    }
+
+    /** The label of position v on a log₂ axis: 2^v to three significant digits, trailing zeros dropped. */
+    static String octaveLabel(double v) {
+        String t = String.format(Locale.ROOT, "%.3g", Math.pow(2, v));
+        return t.contains(".") && !t.contains("e") ? t.replaceFirst("0+$", "").replaceFirst("\\.$", "") : t;
+    }
+
+    /** Whether there are three or more values, all at the same distance from their neighbours. */
+    private static boolean equallySpaced(NavigableSet<Double> values) {
+        if (values.size() < 3) {
+            return false;
+        }
+        double step = values.higher(values.first()) - values.first();
+        double previous = values.first();
+        for (double v : values.tailSet(values.first(), false)) {
+            if (Math.abs(v - previous - step) > 1e-9 * Math.abs(step)) {
+                return false;
+            }
+            previous = v;
+        }
+        return true;
+    }
+
+    /** Whether the positive finite abscissae (inside the window) span less than {@link #NARROW_LOG_RANGE}. */
+    private static boolean narrowRange(List<Series> series, double[] window) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0.0;
+        for (Series s : series) {
+            for (double x : s.x()) {
+                if (x > 0 && Double.isFinite(x) && (window == null || (x >= window[0] && x <= window[1]))) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+        }
+        return hi > 0 && hi < NARROW_LOG_RANGE * lo;
     }
 }

@@ -5,6 +5,6 @@
  * the build's commit. The only package that uses Jackson and XChart.
  *
  * <p>Numbers: JSON carries doubles at full precision; infinite values are the strings
- * {@code "Infinity"} / {@code "-Infinity"} (DESIGN.md); NaN is never written.
+ * {@code "Infinity"} / {@code "-Infinity"} ({@code docs/architecture.md}); NaN is never written.
  */
 package org.fganlab.report;

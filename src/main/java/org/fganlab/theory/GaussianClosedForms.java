@@ -3,8 +3,8 @@ package org.fganlab.theory;
 import org.hipparchus.special.Erf;
 
 /**
- * Closed forms for P = N(μ1, σ1²), Q = N(μ2, σ2²): the test oracles of the reference sheet
- * (shared/reference/f-divergences.md, "Closed forms"). Values in nats.
+ * Closed forms for P = N(μ1, σ1²), Q = N(μ2, σ2²): the test oracles of {@code docs/math.md},
+ * "Closed forms for Gaussians". Values in nats.
  *
  * <p>Arguments are (μ1, σ1, μ2, σ2) for D(P‖Q); σ's must be positive and finite, μ's finite.
  */

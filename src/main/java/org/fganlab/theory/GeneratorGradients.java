@@ -13,7 +13,7 @@ import org.fganlab.quadrature.QuadratureResult;
 
 /**
  * The generator-gradient identities of Arjovsky &amp; Bottou, "Towards Principled Methods for
- * Training GANs", ICLR 2017, Theorem 2.5 (reference sheet, "GAN identities"), for a Gaussian
+ * Training GANs", ICLR 2017, Theorem 2.5 ({@code docs/math.md}, "GAN identities"), for a Gaussian
  * generator Q_μ = N(μ, σ²) differentiated in its mean μ, with D* = p/(p + q_{μ0}) held fixed:
  * <ul>
  *   <li>non-saturating: ∂/∂μ E_{Q_μ}[−log D*] = ∂/∂μ [KL(Q_μ‖P) − 2·JSD(P‖Q_μ)] at μ0;</li>

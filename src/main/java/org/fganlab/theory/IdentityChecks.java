@@ -196,7 +196,7 @@ public final class IdentityChecks {
             Map<String, QuadratureResult> divergences, List<IdentityCheck> checks) {
         QuadratureResult r = divergences.get(name);
         checks.add(IdentityCheck.equal("closed-form:" + name,
-                name + " by quadrature = Gaussian closed form (reference sheet)", r.value(),
+                name + " by quadrature = Gaussian closed form (docs/math.md)", r.value(),
                 exactValue, r.errorEstimate()));
     }
 

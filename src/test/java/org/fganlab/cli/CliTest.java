@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The CLI contract of DESIGN.md: commands, JSON formats, exit codes 0/1/2, bad input. */
+/** The CLI contract of docs/architecture.md: commands, JSON formats, exit codes 0/1/2, bad input. */
 class CliTest {
 
     record Run(int code, String out, String err) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code fganlab fit}: the DESIGN.md JSON, the human-readable output and exit code 2 on bad input. */
+/** {@code fganlab fit}: the JSON of docs/architecture.md, the human-readable output and exit code 2 on bad input. */
 class FitCommandTest {
 
     static final String FGAN_TARGET = "0.33*normal(-1,0.25) + 0.67*normal(2,1.415)";

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The spec grammar of DESIGN.md: good inputs, round trips, and one test per bad input. */
+/** The spec grammar of docs/architecture.md: good inputs, round trips, and one test per bad input. */
 class DensitySpecTest {
 
     private static Mixture mix(double[] w, Density... c) {

@@ -204,10 +204,11 @@ class DiscreteDivergencesTest {
     }
 
     @Test
-    void largeVectorsMatchStraightforwardSumsOnBothThreadPaths() throws Exception {
-        // 300,001 elements: two chunks (worker thread), an odd tail block
-        double[] p = vector(300_001, 1, 0.05);
-        double[] q = vector(300_001, 2, 0.05);
+    void largeVectorsMatchStraightforwardSumsWhenSplitInTwo() throws Exception {
+        // beyond FusedKernels.PARALLEL_MIN: two halves (the second on the common pool), an odd tail block
+        int n = FusedKernels.PARALLEL_MIN + 1001;
+        double[] p = vector(n, 1, 0.05);
+        double[] q = vector(n, 2, 0.05);
         double[] ref = referenceSums(p, q);
         double kl = DiscreteDivergences.kl(p, q);
         double js = DiscreteDivergences.js(p, q);
@@ -215,7 +216,7 @@ class DiscreteDivergencesTest {
         assertRelative(ref[0], kl, 1e-13, "kl");
         assertRelative(ref[1], js, 1e-13, "js");
         assertRelative(ref[2], tv, 1e-13, "tv");
-        // two callers at once: one gets the worker, the other sums both halves itself; same bits
+        // six callers at once on two threads: the halves run wherever the pool puts them; same bits
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<double[]>> runs = new java.util.ArrayList<>();
@@ -276,14 +277,13 @@ class DiscreteDivergencesTest {
 
     @Test
     void callsAllocateNothingOnTheCallingThread() {
-        // both paths: one chunk (n < 2^16) and two chunks with the worker thread (n ≥ 2^16)
-        for (int n : new int[] {1000, 1 << 17}) {
+        // every length below FusedKernels.PARALLEL_MIN runs on the caller's thread alone
+        for (int n : new int[] {25, 1000, 1 << 17}) {
             double[] p = vector(n, 5, 0.05);
             double[] q = vector(n, 6, 0.05);
             double[] sink = new double[1];
-            // warm-up: thread-local scratch, worker start, and (vector path) C2: the Vector API
-            // allocates its vectors until the loops are compiled, so at least 3·10^6 elements
-            long allocated = Allocations.bytesAllocatedBy(Math.max(30, 3_000_000 / n), 30, () -> sink[0] +=
+            // warm-up: the thread-local scratch array
+            long allocated = Allocations.bytesAllocatedBy(30, 30, () -> sink[0] +=
                     DiscreteDivergences.kl(p, q) + DiscreteDivergences.js(p, q) + DiscreteDivergences.tv(p, q));
             assertTrue(allocated < 90, "n = " + n + ": " + allocated + " bytes for 90 calls");
             assertTrue(sink[0] > 0);

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exact identities between divergences and the numbers of the reference sheet
- * (shared/reference/f-divergences.md).
+ * The exact identities between divergences and the numbers of the math contract,
+ * docs/math.md.
  */
 class DivergenceIdentitiesTest {
 

@@ -100,7 +100,7 @@ class TrainerGradientTest {
 
     /**
      * The GAN row with the minimax loss is Goodfellow's GAN: F = E_P[log D] + E_Q[log(1 − D)]
-     * with D = σ(V) (reference sheet, note 3), to rounding.
+     * with D = σ(V) (docs/math.md, trap 3), to rounding.
      */
     @Test
     void ganRowIsGoodfellowsValueFunction() {

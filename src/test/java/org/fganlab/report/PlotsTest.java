@@ -44,4 +44,41 @@ class PlotsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Plots.panels(dir.resolve("x.png"), "t", List.of(panel("a")), 0, 10, 10));
     }
+
+    @Test
+    void octaveLabelsAreTheAbscissaeThemselves() {
+        assertEquals("1", Plots.octaveLabel(0));
+        assertEquals("0.5", Plots.octaveLabel(-1));
+        assertEquals("1.41", Plots.octaveLabel(0.5));
+        assertEquals("0.707", Plots.octaveLabel(-0.5));
+        assertEquals("10", Plots.octaveLabel(Math.log(10) / Math.log(2)));
+        assertEquals("64", Plots.octaveLabel(6));
+    }
+
+    /** Whether some pixel of the image has exactly colour c. */
+    private static boolean hasPixel(BufferedImage image, java.awt.Color c) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aSeriesTakesItsOwnColourOrThatOfItsPosition(@TempDir Path dir) throws IOException {
+        Path png = dir.resolve("colours.png");
+        // a narrow log-x range (the log2 axis) with a curve in the colour of position 0 and a
+        // marker that borrows the colour of position 3 instead of its own (position 1)
+        Plots.xy(png, "t", "x", "y", List.of(
+                new Plots.Series("curve", new double[] {0.5, 1, 2}, new double[] {1, 2, 3}, Plots.Style.LINE),
+                new Plots.Series("end", new double[] {2}, new double[] {3}, Plots.Style.MARKERS, Plots.colour(3))),
+                400, 300, new Plots.Options(true, false, false, List.of(new Plots.VerticalLine(1.0, "x = 1")), List.of()));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(hasPixel(image, Plots.colour(0)));
+        assertTrue(hasPixel(image, Plots.colour(3)));
+        assertTrue(!hasPixel(image, Plots.colour(1)), "the marker kept the colour of its position");
+    }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Issue 2: relative error ≤ 1e-12 against the Gaussian closed forms of the reference sheet. */
+/** Issue 2: relative error ≤ 1e-12 against the Gaussian closed forms of docs/math.md. */
 class ExactDivergenceGaussianTest {
 
     private static final ExactDivergence EXACT = ExactDivergence.standard();
