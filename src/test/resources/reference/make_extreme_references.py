@@ -291,7 +291,7 @@ def compute_pair(pspec, qspec, divs):
 # closed forms for this grid (besides make_references' Gaussian and cross-family ones)
 # ---------------------------------------------------------------------------
 def far_mixture_closed(P, Q):
-    """P = 1/2 A + 1/2 B, Q = A with B = A shifted by a.  Then p - q = (b - a_)/2, so
+    """P = 1/2 A + 1/2 B, Q = A with B = A shifted by a.  Then p - q = (p_B - p_A)/2, so
     TV = TV(A, B)/2 exactly: erf(a/(2 sqrt 2))/2 for unit normals, atan(a/2)/pi for
     Cauchy (the densities cross at a/2).  For the normal pair (a = 1e6) the overlap
     e^{-a^2/8} ~ e^{-1.25e11} is far below 40 digits, so up to that: KL = a^2/4 - log 2,
