@@ -125,7 +125,7 @@ public final class Estimation {
                 long t0 = System.nanoTime();
                 QuadratureResult r = KdePlugin.estimate(kp, kq, f);
                 Bootstrap.Interval ci = b > 0
-                        ? Bootstrap.pairs(p, q, (ps, qs) -> KdePlugin.estimate(ps, qs, f).value(), b,
+                        ? Bootstrap.pairs(p, q, (ps, qs) -> KdePlugin.replicate(ps, qs, f), b,
                                 rng(request, Estimator.KDE, i))
                         : new Bootstrap.Interval(r.value(), r.value());
                 out.add(estimateWithin(f.name(), Estimator.KDE.label(), r.value(), ci,

@@ -1,6 +1,8 @@
 package org.fganlab.estimate;
 
 import java.util.Arrays;
+import org.fganlab.density.Density;
+import org.hipparchus.random.RandomGenerator;
 
 /**
  * n points in R^d, row-major: point i's coordinate k is {@code data[i*d + k]}. Immutable: the
@@ -34,6 +36,30 @@ public record Samples(double[] data, int dimension) {
 
     /** One-dimensional samples x_0 … x_{n−1} (copied). */
     public static Samples of(double... x) {
+        return new Samples(x, 1);
+    }
+
+    /**
+     * n independent draws from a 1-D density, from the generator of the given stream of the
+     * seed (so P and Q drawn with streams 0 and 1 are independent, and the same seed gives the
+     * same points).
+     *
+     * @param density the density
+     * @param n the number of points, ≥ 1
+     * @param seed the seed
+     * @param stream the stream of the seed
+     * @return n points of dimension 1
+     * @throws IllegalArgumentException if n &lt; 1
+     */
+    public static Samples draw(Density density, int n, long seed, long stream) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        RandomGenerator rng = Seeds.stream(seed, stream);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = density.sample(rng);
+        }
         return new Samples(x, 1);
     }
 
