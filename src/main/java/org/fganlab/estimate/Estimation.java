@@ -15,8 +15,9 @@ import org.hipparchus.random.RandomGenerator;
  * every f-divergence in any dimension; the KDE plug-in to every f-divergence and the empirical
  * W1 to {@code w1}, both in dimension 1 only. Pairs that do not apply are left out.
  *
- * <p>Intervals (95%): with B ≥ 1 a seeded percentile bootstrap — over the per-point terms for
- * k-NN (neighbour distances fixed), over the held-out points for the classifier and the critic
+ * <p>Intervals (95%): with B ≥ 1 seeded resampling — for k-NN a delete-half jackknife
+ * ({@link Bootstrap#halfSampling}: resampling with replacement would create duplicates, which
+ * change k-NN distances), otherwise a percentile bootstrap over the held-out points for the classifier and the critic
  * (trained network fixed), over both samples for KDE and W1 (the whole estimate recomputed);
  * with B = 0 the normal interval value ± 1.96·SE of the per-point terms where there are terms,
  * else the point value. Results are in the order: estimators as in {@link Estimator}, then
@@ -154,8 +155,9 @@ public final class Estimation {
         KnnKl.Terms t = KnnKl.terms(p, q, k);
         double value = t.value();
         Bootstrap.Interval ci = request.bootstrap() > 0
-                ? Bootstrap.meanDifference(t.terms(), new double[0], t.constant(),
-                        request.bootstrap(), rng(request, Estimator.KNN, 0))
+                ? Bootstrap.halfSampling(p, q, value, (ph, qh) -> KnnKl.estimate(ph, qh,
+                        Math.min(k, Math.min(ph.size() - 1, qh.size()))),
+                        Math.max(2, request.bootstrap()), rng(request, Estimator.KNN, 0))
                 : Bootstrap.normal(value, Bootstrap.standardError(t.terms()));
         return new Estimate("kl", Estimator.KNN.label(), value, ci.low(), ci.high(), false,
                 KnnKl.PROPERTIES + "; k = " + k, (System.nanoTime() - t0) * 1e-9);

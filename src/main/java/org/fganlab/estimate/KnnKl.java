@@ -31,8 +31,11 @@ import org.hipparchus.special.Gamma;
  * If P holds fewer than k points distinct from some x_i, or Q fewer than k points distinct from
  * it, the estimate is undefined and an {@link IllegalArgumentException} says so.
  *
- * <p><b>k.</b> Given, or {@link #defaultK}: ⌈ln n⌉ capped at 10, so that the variance falls as
- * the samples grow while the neighbourhoods stay local (k/n → 0).
+ * <p><b>k.</b> Given, or {@link #defaultK}: k = 3 (capped by the sample sizes). The estimator is
+ * consistent for every fixed k; a larger k lowers the variance but raises the finite-n bias,
+ * which dominates the error where P has mass in Q's tails: for N(0, I₂) against N(1, I₂)
+ * (KL = 1) at n = m = 8,000 the mean over four seeds is 0.959, 0.947 and 0.919 for k = 1, 3, 10,
+ * and at n = 128,000 it is 1.001, 0.996 and 0.987 (the bias falls roughly as n^(−1/2)).
  *
  * <p>Queries run in parallel over fixed blocks of points; the per-point terms are summed in point
  * order with compensated summation, so the result does not depend on the thread count.
@@ -42,6 +45,9 @@ public final class KnnKl {
     /** What this estimator is, for {@link Estimate#properties()}. */
     public static final String PROPERTIES = "consistent (fixed k, WKV 2009); biased at finite n,"
             + " the bias growing with d; not a bound";
+
+    /** The default neighbour rank. */
+    public static final int DEFAULT_K = 3;
 
     private static final int BLOCK = 512;
 
@@ -63,15 +69,14 @@ public final class KnnKl {
     }
 
     /**
-     * The default k for samples of sizes n (from P) and m (from Q): min(10, ⌈ln min(n, m)⌉),
-     * at least 1 and at most min(n − 1, m).
+     * The default k for samples of sizes n (from P) and m (from Q): {@value #DEFAULT_K}, at most
+     * min(n − 1, m).
      *
      * @throws IllegalArgumentException if n &lt; 2 or m &lt; 1
      */
     public static int defaultK(int n, int m) {
         checkSizes(n, m, 1);
-        int k = (int) Math.min(10, Math.ceil(Math.log(Math.min(n, m))));
-        return Math.max(1, Math.min(k, Math.min(n - 1, m)));
+        return Math.min(DEFAULT_K, Math.min(n - 1, m));
     }
 
     /**
