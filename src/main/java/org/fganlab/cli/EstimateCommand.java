@@ -102,7 +102,7 @@ final class EstimateCommand implements Callable<Integer> {
     int bootstrap;
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "0",
-            description = "k-NN rank k >= 1; 0 = min(10, ceil(ln n)) (default: ${DEFAULT-VALUE}).")
+            description = "k-NN rank k >= 1; 0 = the default rule, k = 3 (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
@@ -216,7 +216,7 @@ final class EstimateCommand implements Callable<Integer> {
             DivergenceSelection sel, Set<Estimator> estimators) {
         boolean kl = sel.divergences().stream().anyMatch(f -> f instanceof KullbackLeibler);
         if (estimators.contains(Estimator.KNN) && kl) {
-            int kk = k > 0 ? k : KnnKl.defaultK(Math.max(2, p.size()), Math.max(1, q.size()));
+            int kk = k > 0 ? k : KnnKl.defaultK();
             SampleCsv.checkSize(p, pName, kk + 1, "k-NN KL with k = " + kk);
             SampleCsv.checkSize(q, qName, kk, "k-NN KL with k = " + kk);
         }

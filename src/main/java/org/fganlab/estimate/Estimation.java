@@ -19,7 +19,7 @@ import org.hipparchus.random.RandomGenerator;
  * ({@link Bootstrap#halfSampling}: resampling with replacement would create duplicates, which
  * change k-NN distances), otherwise a percentile bootstrap over the held-out points for the classifier and the critic
  * (trained network fixed), over both samples for KDE and W1 (the whole estimate recomputed);
- * with B = 0 the normal interval value ± 1.96·SE of the per-point terms where there are terms,
+ * with B = 0 (or, for k-NN, samples too small for halves) the normal interval value ± 1.96·SE of the per-point terms where there are terms,
  * else the point value. Results are in the order: estimators as in {@link Estimator}, then
  * divergences as requested ({@code w1} last).
  */
@@ -151,12 +151,12 @@ public final class Estimation {
 
     private static Estimate knn(Samples p, Samples q, Request request) {
         long t0 = System.nanoTime();
-        int k = request.k() > 0 ? request.k() : KnnKl.defaultK(p.size(), q.size());
+        int k = request.k() > 0 ? request.k() : KnnKl.defaultK();
         KnnKl.Terms t = KnnKl.terms(p, q, k);
         double value = t.value();
-        Bootstrap.Interval ci = request.bootstrap() > 0
-                ? Bootstrap.halfSampling(p, q, value, (ph, qh) -> KnnKl.estimate(ph, qh,
-                        Math.min(k, Math.min(ph.size() - 1, qh.size()))),
+        boolean halvesSuffice = p.size() / 2 >= k + 1 && q.size() / 2 >= k;
+        Bootstrap.Interval ci = request.bootstrap() > 0 && halvesSuffice
+                ? Bootstrap.halfSampling(p, q, value, (ph, qh) -> KnnKl.estimate(ph, qh, k),
                         Math.max(2, request.bootstrap()), rng(request, Estimator.KNN, 0))
                 : Bootstrap.normal(value, Bootstrap.standardError(t.terms()));
         return new Estimate("kl", Estimator.KNN.label(), value, ci.low(), ci.high(), false,

@@ -31,7 +31,7 @@ import org.hipparchus.special.Gamma;
  * If P holds fewer than k points distinct from some x_i, or Q fewer than k points distinct from
  * it, the estimate is undefined and an {@link IllegalArgumentException} says so.
  *
- * <p><b>k.</b> Given, or {@link #defaultK}: k = 3 (capped by the sample sizes). The estimator is
+ * <p><b>k.</b> Given, or {@link #defaultK}: k = 3. The estimator is
  * consistent for every fixed k; a larger k lowers the variance but raises the finite-n bias,
  * which dominates the error where P has mass in Q's tails: for N(0, I₂) against N(1, I₂)
  * (KL = 1) at n = m = 8,000 the mean over four seeds is 0.959, 0.947 and 0.919 for k = 1, 3, 10,
@@ -69,14 +69,11 @@ public final class KnnKl {
     }
 
     /**
-     * The default k for samples of sizes n (from P) and m (from Q): {@value #DEFAULT_K}, at most
-     * min(n − 1, m).
-     *
-     * @throws IllegalArgumentException if n &lt; 2 or m &lt; 1
+     * The default k: {@value #DEFAULT_K}, whatever the sample sizes (smaller samples are an
+     * error of {@link #terms}, not a silently smaller k).
      */
-    public static int defaultK(int n, int m) {
-        checkSizes(n, m, 1);
-        return Math.min(DEFAULT_K, Math.min(n - 1, m));
+    public static int defaultK() {
+        return DEFAULT_K;
     }
 
     /**

@@ -42,7 +42,7 @@ class KnnKlTest {
         int n = 8000;
         Samples p = gaussian(n, d, 0, 1, 11);
         Samples q = gaussian(n, d, mu, sigma, 12);
-        KnnKl.Terms t = KnnKl.terms(p, q, KnnKl.defaultK(n, n));
+        KnnKl.Terms t = KnnKl.terms(p, q, KnnKl.defaultK());
         double exact = gaussianKl(d, 0, 1, mu, sigma);
         double se = Bootstrap.standardError(t.terms());
         double tol = 4 * se + 5 * Math.sqrt((double) d / n) * exact;
@@ -135,10 +135,7 @@ class KnnKlTest {
 
     @Test
     void defaultKFollowsTheRule() {
-        assertEquals(1, KnnKl.defaultK(2, 2));
-        assertEquals(2, KnnKl.defaultK(3, 1000));
-        assertEquals(3, KnnKl.defaultK(1000, 1000));
-        assertEquals(3, KnnKl.defaultK(100_000, 100_000));
+        assertEquals(3, KnnKl.defaultK());
     }
 
     @Test
