@@ -35,11 +35,11 @@ public final class Bootstrap {
      *
      * @param p the first sample (not modified)
      * @param q the second sample (not modified)
-     * @param statistic the statistic of a resampled pair; must be finite
+     * @param statistic the statistic of a resampled pair; not NaN or −∞
      * @param resamples B ≥ 1
      * @param rng advanced by B·(n_p + n_q) draws
      * @return the 95% percentile interval
-     * @throws IllegalArgumentException if B &lt; 1 or a statistic is not finite
+     * @throws IllegalArgumentException if B &lt; 1 or a statistic is NaN or −∞
      */
     public static Interval pairs(Samples p, Samples q,
             BiFunction<Samples, Samples, Double> statistic, int resamples,
@@ -120,10 +120,13 @@ public final class Bootstrap {
         return percentile(values);
     }
 
-    /** The 95% percentile interval of the replicates (sorted in place). */
+    /**
+     * The 95% percentile interval of the replicates (sorted in place). A replicate may be +∞ (a
+     * KDE plug-in integral beyond the double range); an end that interpolates towards +∞ is +∞.
+     */
     static Interval percentile(double[] values) {
         for (double v : values) {
-            if (!Double.isFinite(v)) {
+            if (Double.isNaN(v) || v == Double.NEGATIVE_INFINITY) {
                 throw new IllegalArgumentException("a bootstrap replicate is " + v);
             }
         }
@@ -137,6 +140,9 @@ public final class Bootstrap {
         double h = (sorted.length - 1) * prob;
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, sorted.length - 1);
+        if (h == lo || sorted[hi] == sorted[lo]) {
+            return sorted[lo];
+        }
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 

@@ -20,13 +20,17 @@ import org.hipparchus.random.RandomGenerator;
  * <p><b>Properties.</b> A lower bound: for the trained T (independent of the held-out points)
  * F̂ is an unbiased estimate of a value ≤ D_f(P‖Q); the gap is the critic's sub-optimality,
  * so the estimate is biased low, and for disjoint supports the critic can reach the supremum
- * (log 2 for JS, 1 for TV; for KL the bound grows without limit as training continues).
+ * (log 2 for JS, 1 for TV; for KL the bound grows without limit as training continues). For KL
+ * the term e^{T−1} makes the held-out estimate heavy-tailed where the critic extrapolates to
+ * large T on Q points (the known variance of the NWJ bound; Song &amp; Ermon 2020): single
+ * estimates can then be very negative. The interval holds the trained critic fixed, so it
+ * leaves out the variance of training.
  */
 public final class CriticBound {
 
     /** What this estimator is, for {@link Estimate#properties()}. */
     public static final String PROPERTIES = "lower bound in expectation (held-out f-GAN/NWJ bound);"
-            + " biased low by the critic's sub-optimality";
+            + " biased low by the critic's sub-optimality; KL (NWJ) heavy-tailed";
 
     private CriticBound() {
     }

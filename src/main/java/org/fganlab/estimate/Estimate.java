@@ -5,7 +5,9 @@ package org.fganlab.estimate;
  *
  * @param divergence the registry name ({@code kl}, {@code js}, …) or {@code w1}
  * @param estimator the estimator's name ({@link Estimator#label()})
- * @param value the point estimate; finite
+ * @param value the point estimate; not NaN; +∞ only from the KDE plug-in, when the integral
+ *     between the two KDEs exceeds the double range (Pearson between KDEs whose Gaussian tails
+ *     differ can be far beyond 10³⁰⁸)
  * @param ciLow lower end of the interval (a seeded percentile bootstrap, or value ± 1.96·SE
  *     when no bootstrap was asked for; equal to value when neither is available)
  * @param ciHigh upper end of the interval
