@@ -15,11 +15,12 @@ import org.hipparchus.random.RandomGenerator;
  * every f-divergence in any dimension; the KDE plug-in to every f-divergence and the empirical
  * W1 to {@code w1}, both in dimension 1 only. Pairs that do not apply are left out.
  *
- * <p>Intervals (95%): with B ≥ 1 seeded resampling — for k-NN a delete-half jackknife
- * ({@link Bootstrap#halfSampling}: resampling with replacement would create duplicates, which
- * change k-NN distances), otherwise a percentile bootstrap over the held-out points for the classifier and the critic
- * (trained network fixed), over both samples for KDE and W1 (the whole estimate recomputed);
- * with B = 0 (or, for k-NN, samples too small for halves) the normal interval value ± 1.96·SE of the per-point terms where there are terms,
+ * <p>Intervals (95%): with B ≥ 1 seeded resampling. For k-NN a delete-half jackknife
+ * ({@link Bootstrap#halfSampling}; resampling with replacement would create duplicates, which
+ * change k-NN distances); for the classifier and the critic a percentile bootstrap over the
+ * held-out points (trained network fixed); for KDE and W1 a percentile bootstrap over both
+ * samples (the whole estimate recomputed). With B = 0 (or, for k-NN, samples too small for
+ * halves) the normal interval value ± 1.96·SE of the per-point terms where there are terms,
  * else the point value. Results are in the order: estimators as in {@link Estimator}, then
  * divergences as requested ({@code w1} last).
  */
