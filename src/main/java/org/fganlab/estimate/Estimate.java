@@ -14,7 +14,8 @@ package org.fganlab.estimate;
  * @param lowerBound whether the estimator's expectation is a lower bound on the true value
  *     (the variational critic), rather than a consistent estimate
  * @param properties one sentence: lower bound / consistent / biased, and how
- * @param seconds wall time of the estimate and its interval
+ * @param seconds wall time of the estimate and its interval (for the classifier, its shared
+ *     training included in every divergence's figure)
  */
 public record Estimate(String divergence, String estimator, double value, double ciLow,
         double ciHigh, boolean lowerBound, String properties, double seconds) {
