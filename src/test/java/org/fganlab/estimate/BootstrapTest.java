@@ -49,7 +49,7 @@ class BootstrapTest {
     }
 
     /**
-     * Coverage at small scale: 60 independent pairs of samples (n = 2,000) from N(0,1) and
+     * Coverage at small scale (B = 100): 60 independent pairs of samples (n = 2,000) from N(0,1) and
      * N(0.5,1); the 95% intervals of k-NN KL and of the empirical W1 must contain the exact
      * value in at least 51 of 60 (for a true coverage of 95% the count is below 52 with
      * probability 0.3%; an interval that ignored the terms' spread would cover far less).
@@ -64,14 +64,14 @@ class BootstrapTest {
         int coveredKl = 0;
         int coveredW1 = 0;
         Estimation.Request r = new Estimation.Request(List.of(Divergences.byName("kl")), true,
-                EnumSet.of(Estimator.KNN), 200, 0, 0, NetworkSettings.DEFAULT);
+                EnumSet.of(Estimator.KNN), 100, 0, 0, NetworkSettings.DEFAULT);
         for (int s = 0; s < trials; s++) {
             Samples ps = Samples.draw(p, 2000, 1000 + s, 0);
             Samples qs = Samples.draw(q, 2000, 1000 + s, 1);
             Estimate e = Estimation.run(ps, qs, r).get(0);
             coveredKl += e.covers(kl) ? 1 : 0;
             double w = EmpiricalW1.distance(ps, qs);
-            Bootstrap.Interval ci = Bootstrap.pairs(ps, qs, EmpiricalW1::distance, 200,
+            Bootstrap.Interval ci = Bootstrap.pairs(ps, qs, EmpiricalW1::distance, 100,
                     Seeds.stream(s, 9));
             coveredW1 += ci.low() <= w1 && w1 <= ci.high() ? 1 : 0;
             assertTrue(ci.low() <= w && w <= ci.high());
