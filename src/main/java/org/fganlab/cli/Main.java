@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             "'0.5*normal(-2,0.5) + 0.5*normal(2,0.5)'. All values are in nats.",
         },
         subcommands = {DivergencesCommand.class, DivergenceCommand.class, ValidateCommand.class,
-            FitCommand.class, TrainCommand.class, ReproduceCommand.class,
+            FitCommand.class, TrainCommand.class, ReproduceCommand.class, EstimateCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"'fganlab COMMAND --help' shows a command's options and an example."})
 public final class Main implements Runnable {

@@ -40,7 +40,7 @@ public final class Reproduce {
         return List.of(new GanTheoremExperiment(), new DivergenceLandscapeExperiment(),
                 new GaussianFitExperiment(), new SaturationExperiment(),
                 new DisjointSupportsExperiment(), new ModeCoverageExperiment(),
-                new BoundTightnessExperiment());
+                new BoundTightnessExperiment(), new SampleSizeExperiment());
     }
 
     /** The registered experiment names. */

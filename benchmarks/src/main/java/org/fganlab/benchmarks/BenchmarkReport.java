@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.fganlab.density.DensitySpec;
 import org.fganlab.divergence.Divergences;
+import org.fganlab.estimate.KdePlugin;
+import org.fganlab.estimate.KnnKl;
+import org.fganlab.estimate.Samples;
 import org.fganlab.quadrature.QuadratureResult;
 import org.fganlab.report.AtomicFiles;
 import org.fganlab.report.Json;
@@ -91,7 +94,7 @@ public final class BenchmarkReport {
             jmh.add(n);
             used.add(false);
         }
-        for (String name : new String[] {"quadrature", "discrete", "mlp"}) {
+        for (String name : new String[] {"quadrature", "discrete", "mlp", "estimate"}) {
             Path f = peerDir.resolve("peer-" + name + ".json");
             if (Files.exists(f)) {
                 peers.put(name, Json.parse(Files.readString(f)));
@@ -289,7 +292,7 @@ public final class BenchmarkReport {
                     .append(" warm-up, ").append(first.path("measurementIterations").asInt()).append(" × ")
                     .append(first.path("measurementTime").asText()).append(" measurement, `-prof gc`\n");
         }
-        for (String peer : new String[] {"quadrature", "discrete", "mlp"}) {
+        for (String peer : new String[] {"quadrature", "discrete", "mlp", "estimate"}) {
             JsonNode p = peers.get(peer);
             sb.append("- peer ").append(peer).append(": ")
                     .append(p == null ? "skipped (Python with NumPy/SciPy not found or the peer failed)"
@@ -307,6 +310,7 @@ public final class BenchmarkReport {
         discrete(sb);
         mlp(sb);
         training(sb);
+        estimators(sb);
         others(sb);
         sb.append("\n## Targets\n\n").append(met).append(" met, ").append(missed).append(" missed.");
         if (shortfalls.isEmpty()) {
@@ -456,6 +460,43 @@ public final class BenchmarkReport {
         }
         JsonNode fit = find("FitBenchmark.fit");
         t.row("fit reverse-kl, 0.33·N(−1,0.25²)+0.67·N(2,1.415²)", timeWithError(fit), bytes(allocation(fit)), "—", "—");
+        sb.append(t.markdown());
+    }
+
+    /**
+     * k-NN KL (n = 10⁵, 2-D) and the 1-D KDE plug-in against SciPy on the same points
+     * ({@link EstimateSamples}); the fgan-lab values are recomputed here by the code that was timed.
+     */
+    private void estimators(StringBuilder sb) {
+        sb.append("\n## Sample estimators vs SciPy\n\nk-NN KL (k = 3, Wang–Kulkarni–Verdú) on n = 10⁵"
+                + " points per sample in 2-D against two `cKDTree`s (`workers=-1`), trees built in the"
+                + " call; KDE plug-in KL (Scott's bandwidth) on 2,000 1-D points against `gaussian_kde` +"
+                + " `quad`. Both sides read the same points (`EstimateSamples`). Targets (k-NN): the same"
+                + " value to 1e-10 and at least the peer's speed.\n\n");
+        Samples[] s = EstimateSamples.pair();
+        JsonNode peer = peers.get("estimate");
+        Tables t = new Tables("estimator", "fgan-lab time", "fgan-lab value", "SciPy time", "SciPy value",
+                "abs difference", "ratio", "target", "status");
+        JsonNode knn = find("EstimateBenchmark.knnKl");
+        double ours = KnnKl.estimate(s[0], s[1], KnnKl.defaultK());
+        JsonNode pr = row(peer, "case", "knn_kl");
+        double pv = pr == null ? Double.NaN : pr.path("value").asDouble();
+        double ps = pr == null ? Double.NaN : pr.path("seconds").asDouble();
+        double ratio = ps / seconds(knn);
+        double diff = Math.abs(ours - pv);
+        t.row("k-NN KL, n = 10⁵, d = 2", timeWithError(knn), String.format(Locale.ROOT, "%.15g", ours),
+                time(ps), Double.isNaN(pv) ? "—" : String.format(Locale.ROOT, "%.15g", pv), sci(diff), ratio(ratio),
+                "≥ 1×, diff ≤ 1e-10", verdict(!Double.isNaN(ratio), ratio >= 1 && diff <= 1e-10,
+                        "k-NN KL: " + fmt(ratio) + "× vs cKDTree, difference " + sci(diff)));
+        JsonNode kde = find("EstimateBenchmark.kdeKl");
+        double oursKde = KdePlugin.estimate(EstimateBenchmark.firstCoordinates(s[0], EstimateBenchmark.KDE_N),
+                EstimateBenchmark.firstCoordinates(s[1], EstimateBenchmark.KDE_N), Divergences.byName("kl")).value();
+        JsonNode kr = row(peer, "case", "kde_kl");
+        double kv = kr == null ? Double.NaN : kr.path("value").asDouble();
+        double ks = kr == null ? Double.NaN : kr.path("seconds").asDouble();
+        t.row("KDE plug-in KL, n = 2,000, d = 1", timeWithError(kde), String.format(Locale.ROOT, "%.10g", oursKde),
+                time(ks), Double.isNaN(kv) ? "—" : String.format(Locale.ROOT, "%.10g", kv),
+                sci(Math.abs(oursKde - kv)), ratio(ks / seconds(kde)), "—", "—");
         sb.append(t.markdown());
     }
 
