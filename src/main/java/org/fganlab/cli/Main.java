@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             "'0.5*normal(-2,0.5) + 0.5*normal(2,0.5)'. All values are in nats.",
         },
         subcommands = {DivergencesCommand.class, DivergenceCommand.class, ValidateCommand.class,
-            FitCommand.class, TrainCommand.class, ReproduceCommand.class,
+            FitCommand.class, TrainCommand.class, ReproduceCommand.class, SweepCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input."})
 public final class Main implements Runnable {
