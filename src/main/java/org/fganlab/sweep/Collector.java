@@ -215,15 +215,23 @@ public final class Collector {
         return new Stat(metric, n, mean, sd, lower, upper, 0);
     }
 
-    /** Mean with Kahan–Neumaier compensated summation. */
+    /**
+     * The mean with the two-pass correction m + Σ(x − m)/n of the naive mean m (as Hipparchus'
+     * {@code Mean}): n equal values give that value exactly.
+     */
     static double mean(double[] x) {
         double sum = 0;
-        double c = 0;
         for (double v : x) {
-            double t = sum + v;
-            c += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
+            sum += v;
         }
-        return Double.isFinite(sum) ? (sum + c) / x.length : sum / x.length;
+        double m = sum / x.length;
+        if (!Double.isFinite(m)) {
+            return m;
+        }
+        double correction = 0;
+        for (double v : x) {
+            correction += v - m;
+        }
+        return m + correction / x.length;
     }
 }
