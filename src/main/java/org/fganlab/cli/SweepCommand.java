@@ -99,7 +99,7 @@ final class SweepCommand implements Runnable {
             long t0 = System.nanoTime();
             SweepRunner.Summary r = SweepRunner.run(g, new TrainRuns(), out, s, workers, progress);
             o.printf(Locale.ROOT, "sweep %s%s: %d runs, %d already finished, %d finished now, %d failed, "
-                    + "%.1f s on %d worker(s); run files in %s%n", grid,
+                    + "%.2f s on %d worker(s); run files in %s%n", grid,
                     s.equals(Shard.ALL) ? "" : " shard " + s, r.total(), r.skipped(), r.finished(), r.failed(),
                     (System.nanoTime() - t0) * 1e-9, workers, RunFiles.runsDir(out));
             return r.failed() == 0 ? 0 : Main.CHECK_FAILED;

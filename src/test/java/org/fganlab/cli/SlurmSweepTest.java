@@ -21,9 +21,14 @@ class SlurmSweepTest {
 
     static boolean sinfoAnswers() {
         try {
-            Process p = new ProcessBuilder("sinfo", "-h", "-o", "%t").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty();
+            Path out = Files.createTempFile("sinfo", ".txt");
+            Process p = new ProcessBuilder("sinfo", "-h", "-o", "%t").redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            boolean answered = p.waitFor(15, TimeUnit.SECONDS) && p.exitValue() == 0;
+            p.destroyForcibly();
+            boolean nodes = !Files.readString(out).isBlank();
+            Files.delete(out);
+            return answered && nodes;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
