@@ -44,14 +44,12 @@ final class SweepCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Reads and validates a grid against train's options; nothing runs if it is malformed. */
-    static Grid validGrid(Path file) {
+    /** Reads a grid file (its structure checked; its options are checked against train's before a run). */
+    static Grid readGrid(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("grid file '" + file + "' does not exist");
         }
-        Grid grid = Grid.read(file);
-        grid.validate(new TrainRuns());
-        return grid;
+        return Grid.read(file);
     }
 
     /** Refuses an output folder that is an existing file. */
@@ -92,7 +90,7 @@ final class SweepCommand implements Runnable {
             }
             Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
             checkOut(out);
-            Grid g = validGrid(grid);
+            Grid g = readGrid(grid);     // SweepRunner validates it before it writes anything
             PrintWriter o = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Progress progress = System.console() != null ? new Bar(err) : new Lines(o);
@@ -148,7 +146,8 @@ final class SweepCommand implements Runnable {
         @Override
         public Integer call() {
             checkOut(out);
-            Grid g = validGrid(grid);
+            Grid g = readGrid(grid);
+            g.validate(new TrainRuns());
             int k = tasks != null ? tasks : Math.min(g.runs().size(), 1000);
             Slurm.Resources resources = new Slurm.Resources(k, cpusPerTask, partition, time);
             PrintWriter o = spec.commandLine().getOut();
