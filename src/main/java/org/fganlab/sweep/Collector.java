@@ -109,7 +109,7 @@ public final class Collector {
                 }
             }
         }
-        Map<Map<String, String>, List<RunFiles.Entry>> cells = new LinkedHashMap<>();
+        Map<Map<String, String>, List<Map<String, Double>>> cells = new LinkedHashMap<>();
         List<RunFiles.Entry> failed = new ArrayList<>();
         List<RunFiles.Entry> missing = new ArrayList<>();
         Set<String> metrics = new LinkedHashSet<>();
@@ -117,29 +117,30 @@ public final class Collector {
         for (RunSpec r : runs) {
             Map<String, String> cell = new LinkedHashMap<>();
             keys.forEach(k -> cell.put(k, r.options().get(k)));
-            List<RunFiles.Entry> entries = cells.computeIfAbsent(cell, c -> new ArrayList<>());
+            List<Map<String, Double>> results = cells.computeIfAbsent(cell, c -> new ArrayList<>());
             RunFiles.Entry e = RunFiles.read(dir, r);
             switch (e.state()) {
                 case FINISHED -> {
-                    entries.add(e);
-                    metrics.addAll(numbers(e.result(), configurationFields).keySet());
+                    Map<String, Double> numbers = numbers(e.result(), configurationFields);
+                    results.add(numbers);
+                    metrics.addAll(numbers.keySet());
                 }
                 case FAILED -> failed.add(e);
                 default -> missing.add(e);
             }
         }
         List<Cell> out = new ArrayList<>();
-        cells.forEach((cell, entries) -> {
+        cells.forEach((cell, results) -> {
             int expected = (int) runs.stream().filter(r -> matches(r, cell)).count();
             List<Stat> stats = new ArrayList<>();
             for (String m : metrics) {
-                double[] values = entries.stream().map(e -> numbers(e.result(), configurationFields).get(m))
-                        .filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
+                double[] values = results.stream().map(x -> x.get(m)).filter(v -> v != null)
+                        .mapToDouble(Double::doubleValue).toArray();
                 if (values.length > 0) {
                     stats.add(stat(m, values));
                 }
             }
-            out.add(new Cell(cell, expected, entries.size(), stats));
+            out.add(new Cell(cell, expected, results.size(), stats));
         });
         Map<String, String> fixed = new LinkedHashMap<>();
         grid.keys().stream().filter(k -> !keys.contains(k) && grid.values(k).size() == 1)

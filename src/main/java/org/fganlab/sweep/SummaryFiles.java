@@ -14,7 +14,8 @@ import org.fganlab.report.Tables;
 /**
  * Renders a {@link Collector.Collection} as {@code summary.md} (one table per cell, then the
  * failed and missing runs), {@code summary.csv} (one row per cell and metric, full precision),
- * {@code summary.json}, and one {@code <metric>.png} per metric (mean and interval per cell).
+ * {@code summary.json}, and one {@code <metric>.png} per metric (mean and interval per cell;
+ * none for a metric without a finite mean).
  * Nothing in them depends on the machine, the worker count or the time, so two sweeps with the
  * same run files give byte-identical summaries.
  */
@@ -53,7 +54,7 @@ public final class SummaryFiles {
                     }
                 }
             }
-            if (!labels.isEmpty()) {
+            if (points.stream().anyMatch(x -> Double.isFinite(x[0]))) {
                 IntervalPlots.write(folder.resolve(fileName(m) + ".png"), m + ": mean and 95% bootstrap interval over runs",
                         m, labels, column(points, 0), column(points, 1), column(points, 2));
             }
