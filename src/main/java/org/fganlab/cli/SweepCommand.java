@@ -93,7 +93,7 @@ final class SweepCommand implements Runnable {
             Grid g = readGrid(grid);     // SweepRunner validates it before it writes anything
             PrintWriter o = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Progress progress = System.console() != null ? new Bar(err) : new Lines(o);
+            SweepRunner.Listener progress = System.console() != null ? new Bar(err) : new Lines(o);
             long t0 = System.nanoTime();
             SweepRunner.Summary r = SweepRunner.run(g, new TrainRuns(), out, s, workers, progress);
             o.printf(Locale.ROOT, "sweep %s%s: %d runs, %d already finished, %d finished now, %d failed, "
@@ -260,12 +260,8 @@ final class SweepCommand implements Runnable {
         }
     }
 
-    /** Progress of a sweep run. */
-    private interface Progress extends SweepRunner.Listener {
-    }
-
     /** One line per finished run (not a terminal: logs, pipes, SLURM). */
-    private static final class Lines implements Progress {
+    private static final class Lines implements SweepRunner.Listener {
         private final PrintWriter out;
 
         Lines(PrintWriter out) {
@@ -288,7 +284,7 @@ final class SweepCommand implements Runnable {
     }
 
     /** A progress bar with the failures so far and an ETA, on a terminal. */
-    private static final class Bar implements Progress {
+    private static final class Bar implements SweepRunner.Listener {
         private final PrintWriter err;
         private long start;
         private int failed;
