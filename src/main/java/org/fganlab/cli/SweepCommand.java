@@ -26,14 +26,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fganlab sweep run|submit|collect}: grids of train runs, locally or as a SLURM job array. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Grids of seeded train runs: on local cores, or as a SLURM job array, and collected",
-            "into tables over seeds. A grid is a JSON object of train option names (without dashes)",
-            "to lists of values, e.g. {\"target\": [\"normal(0,1)\"], \"div\": [\"kl\", \"js\"],",
-            "\"steps\": [500], \"seed\": [1, 2, 3]}; its runs are the Cartesian product, minus the",
-            "partial assignments of an optional \"exclude\" list. Each run has a stable id from its",
-            "options and is written to DIR/runs/<id>.json with its history CSV."},
+        description = {"Grids of seeded train runs, on local cores or as a SLURM job array.",
+            "A grid is a JSON object of train option names (without dashes) to lists of",
+            "values, e.g. {\"target\": [\"normal(0,1)\"], \"div\": [\"kl\", \"js\"], \"steps\":",
+            "[500], \"seed\": [1, 2, 3]}; its runs are the Cartesian product, minus the",
+            "partial assignments of an optional \"exclude\" list. Each run has a stable id",
+            "from its options and is written to DIR/runs/<id>.json with its history CSV."},
         subcommands = {SweepCommand.Run.class, SweepCommand.Submit.class, SweepCommand.Collect.class},
-        footer = {"", "Exit codes: 0 ok, 1 runs failed or are missing, 2 bad input (a malformed grid names its key)."})
+        footer = {"", "Exit codes: 0 ok, 1 runs failed or are missing, 2 bad input (a malformed",
+            "grid names its key)."})
 final class SweepCommand implements Runnable {
 
     @Spec
@@ -61,10 +62,10 @@ final class SweepCommand implements Runnable {
 
     /** {@code sweep run}. */
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Run a grid (or shard I of N of it) on single-threaded local workers. Finished runs",
-                "are skipped, so a killed sweep resumes where it stopped; untrusted (partial, corrupted)",
-                "run files and failed runs are run again. The run files are bit-identical whatever the",
-                "worker count or sharding."},
+            description = {"Run a grid (or shard I of N) on single-threaded local workers.",
+            "Finished runs are skipped, so a killed sweep resumes where it stopped;",
+            "untrusted (partial, corrupted) run files and failed runs are run again. The",
+            "run files are bit-identical whatever the worker count or sharding."},
             footer = {"", "Example:", "  fganlab sweep run docs/examples/sweep-grid.json --out /tmp/sweep --workers 2"})
     static final class Run implements Callable<Integer> {
         @Spec
@@ -106,10 +107,11 @@ final class SweepCommand implements Runnable {
 
     /** {@code sweep submit}. */
     @Command(name = "submit", mixinStandardHelpOptions = true,
-            description = {"Submit a grid as a SLURM job array: writes DIR/sweep.sbatch, whose task i of K runs",
-                "'fganlab sweep run GRID --out DIR --shard i/K', submits it with sbatch and prints the job",
-                "id. DIR must be on storage every node shares. With --wait, follows the array until it is",
-                "done and lists failed tasks with their logs (DIR/logs/<job>_<i>.out)."},
+            description = {"Submit a grid as a SLURM job array.",
+            "Writes DIR/sweep.sbatch, whose task i of K runs 'fganlab sweep run GRID",
+            "--out DIR --shard i/K', submits it with sbatch and prints the job id. DIR",
+            "must be on storage every node shares. With --wait, follows the array until",
+            "it is done and lists failed tasks with their logs (DIR/logs/<job>_<i>.out)."},
             footer = {"", "Example:", "  fganlab sweep submit docs/examples/sweep-grid.json --out $HOME/sweep --engine slurm --tasks 4 --wait"})
     static final class Submit implements Callable<Integer> {
         /** The cluster engines. */
@@ -226,10 +228,12 @@ final class SweepCommand implements Runnable {
 
     /** {@code sweep collect}. */
     @Command(name = "collect", mixinStandardHelpOptions = true,
-            description = {"Collect a sweep folder into one table per cell (by default every grid key but seed):",
-                "runs, mean ± sd and a 95% bootstrap interval of every numeric result; written as",
-                "summary.md, summary.csv, summary.json and one PNG per metric under DIR/summary (or",
-                "DIR/summary-by-KEYS). Failed and missing runs are listed, never averaged over."},
+            description = {"Collect a sweep folder into tables over seeds.",
+            "One table per cell (by default the grid keys but seed that have several",
+            "values): runs, mean ± sd and a 95% bootstrap interval of every numeric",
+            "result; written as summary.md, summary.csv, summary.json and one PNG per",
+            "metric under DIR/summary (or DIR/summary-by-KEYS). Failed and missing runs",
+            "are listed, never averaged over."},
             footer = {"", "Example:", "  fganlab sweep collect /tmp/sweep --by div"})
     static final class Collect implements Callable<Integer> {
         @Spec
