@@ -41,14 +41,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code fganlab estimate --p SPEC --q SPEC --n N ...}.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = {"Estimate divergences from samples: k-NN KL (any dimension), a classifier's",
-            "density ratio and the f-GAN critic's lower bound (any dimension), the KDE plug-in and",
-            "the empirical W1 (1-D), each with a seeded 95% bootstrap interval. Samples are CSV",
-            "files, one sample per row, d numeric columns, optional header, '-' for stdin; or",
-            "--p/--q/--n draw N samples from each density and print the exact values beside."},
-        footer = {"", "Examples:",
-            "  fganlab estimate --p-samples p.csv --q-samples q.csv --div kl,js --estimator knn",
-            "  fganlab estimate --p 'normal(0,1)' --q 'normal(1,1.5)' --n 2000 --div kl,js,w1"})
+        header = "Estimate divergences from samples, with bootstrap intervals.",
+        description = {"k-NN KL (any dimension), a classifier's density ratio and the",
+            "f-GAN critic's lower bound (any dimension), the KDE plug-in and the",
+            "empirical W1 (1-D), each with a seeded 95% bootstrap interval. Samples are",
+            "CSV files, one sample per row, d numeric columns, optional header, '-' for",
+            "stdin; or --p/--q/--n draw N samples from each density and print the exact",
+            "values beside the estimates."},
+        footer = {"Examples:",
+            "  fganlab estimate --p-samples p.csv --q-samples q.csv --div kl,js \\",
+            "                   --estimator knn",
+            "  fganlab estimate --p 'normal(0,1)' --q 'normal(1,1.5)' --n 2000 \\",
+            "                   --div kl,js,w1"})
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec
@@ -105,7 +109,7 @@ final class EstimateCommand implements Callable<Integer> {
             description = "k-NN rank k >= 1; 0 = the default rule, k = 3 (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print JSON.")

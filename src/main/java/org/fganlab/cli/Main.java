@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {DivergencesCommand.class, DivergenceCommand.class, ValidateCommand.class,
             FitCommand.class, TrainCommand.class, ReproduceCommand.class, EstimateCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"'fganlab COMMAND --help' shows a command's options and an example."})
 public final class Main implements Runnable {

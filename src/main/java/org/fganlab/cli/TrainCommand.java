@@ -1,5 +1,6 @@
 package org.fganlab.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,14 +93,30 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON summary.")
     boolean json;
 
-    @Override
-    public Integer call() {
+    /**
+     * The run these options describe (also how {@code sweep} validates and runs a grid's runs).
+     *
+     * @throws IllegalArgumentException naming the bad value (unknown divergence, loss, schedule,
+     *     or a value outside its range)
+     */
+    TrainingConfig config() {
         Objective objective = div.trim().equalsIgnoreCase("w1") ? new Objective.Wasserstein(clip)
                 : new Objective.FGan(Divergences.byName(div));
         int[] generatorHidden = generator == TrainingConfig.GeneratorKind.MLP ? new int[] {64, 64} : new int[0];
-        TrainingConfig config = new TrainingConfig(target, objective, GeneratorLoss.parse(loss), generator,
+        return new TrainingConfig(target, objective, GeneratorLoss.parse(loss), generator,
                 generator == TrainingConfig.GeneratorKind.MLP ? latent : 1, generatorHidden,
                 new int[] {64, 64}, Schedule.parse(schedule), steps, batch, learningRate, seed, logEvery);
+    }
+
+    /** The document {@code train --json} prints (and {@code sweep run} stores per run). */
+    static ObjectNode document(TrainingResult r) {
+        return JsonDocuments.training(r, false);
+    }
+
+    @Override
+    public Integer call() {
+        TrainingConfig config = config();
+        Objective objective = config.objective();
         if (out != null) {
             OutputFolder.checkReplaceable("--out", out, OUT_FILES);
         }
@@ -114,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.print(Json.toText(JsonDocuments.training(r, false)));
+            o.print(Json.toText(document(r)));
             return 0;
         }
         o.printf(Locale.ROOT, "target %s, %s, %s generator, %s loss, %s, %d steps, seed %d%n",

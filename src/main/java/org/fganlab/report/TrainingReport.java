@@ -19,16 +19,24 @@ public final class TrainingReport {
      */
     public static void write(Path dir, TrainingResult r) {
         Json.write(dir.resolve("summary.json"), JsonDocuments.training(r, true));
-        Tables csv = new Tables("step", "estimate", "mu", "sigma", "mean_critic_real",
-                "mean_critic_fake", "exact");
-        for (HistoryPoint p : r.history()) {
-            csv.row(p.step(), Tables.exact(p.estimate()), Tables.exact(p.mu()), Tables.exact(p.sigma()),
-                    Tables.exact(p.meanCriticReal()), Tables.exact(p.meanCriticFake()), Tables.exact(p.exact()));
-        }
-        AtomicFiles.writeString(dir.resolve("history.csv"), csv.csv());
+        AtomicFiles.writeString(dir.resolve("history.csv"), historyCsv(r.history()));
         Plots.xy(dir.resolve("training.png"), "Training: " + r.config().objective().name()
                         + " on " + r.config().target().describe(), "generator step",
                 "nats", curves(r.history()), 900, 500);
+    }
+
+    /**
+     * The history as CSV: step, estimate, mu, sigma, mean_critic_real, mean_critic_fake, exact
+     * (full precision; empty where a field does not apply).
+     */
+    public static String historyCsv(List<HistoryPoint> history) {
+        Tables csv = new Tables("step", "estimate", "mu", "sigma", "mean_critic_real",
+                "mean_critic_fake", "exact");
+        for (HistoryPoint p : history) {
+            csv.row(p.step(), Tables.exact(p.estimate()), Tables.exact(p.mu()), Tables.exact(p.sigma()),
+                    Tables.exact(p.meanCriticReal()), Tables.exact(p.meanCriticFake()), Tables.exact(p.exact()));
+        }
+        return csv.csv();
     }
 
     /** F̂ and the exact divergence against the step. */
