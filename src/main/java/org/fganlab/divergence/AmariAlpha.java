@@ -223,17 +223,21 @@ public record AmariAlpha(double alpha) implements FDivergence {
     }
 
     /**
-     * u*(g_f(v))·g_f'(v) with u*(t) = (t(α − 1) + 1)^(1/(α−1)) (0 where the base is ≤ 0, α &gt; 1);
-     * for α &lt; 1 the base is (1 − α)·softplus(−v), taken in log-space.
+     * u*(g_f(v))·g_f'(v) with u*(t) = (t(α − 1) + 1)^(1/(α−1)): for α &gt; 1,
+     * exp(log1p(v(α − 1))/(α − 1)) (0 where the base is ≤ 0); for α &lt; 1 the base is
+     * (1 − α)·softplus(−v) and g_f'(v) = σ(−v), and the product is formed as one exponential,
+     * exp(log base/(α − 1) − softplus(v)), so that neither factor overflows or underflows on its
+     * own (u* ~ e^(v/(1−α)) and σ(−v) ~ e^(−v) for large v). Finite wherever the value is
+     * representable; +∞ beyond.
      */
     @Override
     public double conjugateOfActivationDerivative(double v) {
         if (alpha > 1.0) {
-            double base = v * (alpha - 1.0) + 1.0;
-            return base > 0.0 ? Math.exp(Math.log(base) / (alpha - 1.0)) : Double.isNaN(v) ? v : 0.0;
+            double x = v * (alpha - 1.0);
+            return x > -1.0 ? Math.exp(Math.log1p(x) / (alpha - 1.0)) : Double.isNaN(v) ? v : 0.0;
         }
-        double logBase = Math.log(1.0 - alpha) + SpecialFunctions.logSoftplus(-v);
-        return Math.exp(logBase / (alpha - 1.0)) * SpecialFunctions.sigmoid(-v);
+        double logBase = Math.log1p(-alpha) + SpecialFunctions.logSoftplus(-v);
+        return Math.exp(logBase / (alpha - 1.0) - SpecialFunctions.softplus(v));
     }
 
     /** 1/α for α &gt; 0, +∞ for α &lt; 0. */
