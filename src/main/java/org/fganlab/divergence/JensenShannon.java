@@ -73,6 +73,10 @@ public record JensenShannon() implements FDivergence {
         if (u == Double.POSITIVE_INFINITY) {
             return HALF_LOG_2;
         }
+        if (u < 0.5) {
+            // (u − 1)/(u + 1) rounds to −1 for u < 1e−16 (log1p(−1) = −∞): split the log instead
+            return 0.5 * (SpecialFunctions.LOG_2 + Math.log(u) - Math.log1p(u));
+        }
         return 0.5 * Math.log1p((u - 1.0) / (u + 1.0));  // ½ log(2u/(u+1)), exact near u = 1
     }
 
@@ -83,9 +87,12 @@ public record JensenShannon() implements FDivergence {
     }
 
 
-    /** ½(log 2 − softplus(−d)). */
+    /** ½(log 2 − softplus(−d)) = g_f(d), as ½ log1p(tanh(d/2)) for |d| &lt; 1 (the difference cancels near 0). */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {
+        if (Math.abs(logRatio) < 1.0) {
+            return 0.5 * Math.log1p(Math.tanh(0.5 * logRatio));
+        }
         return 0.5 * (SpecialFunctions.LOG_2 - SpecialFunctions.softplus(-logRatio));
     }
 

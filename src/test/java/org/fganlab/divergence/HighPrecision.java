@@ -162,9 +162,12 @@ public final class HighPrecision {
                 digits(k + 10)).multiply(TWO)).round(mc);
     }
 
-    /** log(1 + e^x). */
+    /** log(1 + e^x); for |x| &lt; 1 as log 2 + log1p(expm1(x)/2), a series without a full log. */
     public static BigDecimal softplus(BigDecimal x, MathContext mc) {
         MathContext w = wider(mc, 5);
+        if (x.abs().compareTo(BigDecimal.ONE) < 0) {
+            return ln2(w).add(log1p(expm1(x, w).multiply(HALF), w), mc);
+        }
         if (x.signum() > 0) {
             return x.add(log1p(exp(x.negate(), w), w), mc);
         }
