@@ -44,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Estimate divergences from samples, with bootstrap intervals.",
         description = {"k-NN KL (any dimension), a classifier's density ratio and the",
             "f-GAN critic's lower bound (any dimension), the KDE plug-in and the",
-            "empirical W1 (1-D), each with a seeded 95% bootstrap interval. Samples are",
+            "empirical W1 (1-D), each with a seeded 95%% bootstrap interval. Samples are",
             "CSV files, one sample per row, d numeric columns, optional header, '-' for",
             "stdin; or --p/--q/--n draw N samples from each density and print the exact",
             "values beside the estimates."},

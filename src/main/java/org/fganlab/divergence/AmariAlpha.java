@@ -95,17 +95,37 @@ public record AmariAlpha(double alpha) implements FDivergence {
         if (u == Double.POSITIVE_INFINITY) {
             return u;
         }
-        double f = Math.expm1(alpha * Math.log(u)) / (alpha * (alpha - 1.0)) - (u - 1.0) / (alpha - 1.0);
+        double f = powMinusOne(u, alpha) / (alpha * (alpha - 1.0)) - (u - 1.0) / (alpha - 1.0);
         // NaN only as ∞ − ∞, when u^α and u both overflow their terms; f is then beyond MAX_VALUE
         return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
     }
 
+    /**
+     * u^a − 1: {@link Math#pow} where |a log u| &gt; 1 (exp of the rounded product a·log u would carry
+     * its absolute rounding, about 1e−13 relative at |a log u| = 700), expm1 nearer u = 1.
+     */
+    private static double powMinusOne(double u, double a) {
+        double x = a * Math.log(u);
+        return Math.abs(x) > 1.0 ? Math.pow(u, a) - 1.0 : Math.expm1(x);
+    }
+
+    /**
+     * (u^(α−1) − 1)/(α − 1). Where |(α − 1) log u| &gt; 1, u^(α−1) is formed as u^α/u when u^α is a
+     * normal double: α − 1 is rounded (α = −0.001 gives −1.001 with a relative error 2e−17, which
+     * u^(α−1) magnifies by |log u|, to 4e−14 at u = 1e−150), α itself is not.
+     */
     @Override
     public double optimalCritic(double u) {
         if (!(u >= 0.0)) {
             return Double.NaN;
         }
-        return optimalCriticFromLogRatio(Math.log(u));
+        if (Math.abs((alpha - 1.0) * Math.log(u)) > 1.0) {
+            double ua = Math.pow(u, alpha);
+            if (ua >= Double.MIN_NORMAL && ua <= Double.MAX_VALUE && u > 0.0 && u < Double.POSITIVE_INFINITY) {
+                return (ua / u - 1.0) / (alpha - 1.0);
+            }
+        }
+        return powMinusOne(u, alpha - 1.0) / (alpha - 1.0);
     }
 
     /**
@@ -130,10 +150,17 @@ public record AmariAlpha(double alpha) implements FDivergence {
         return -Math.log(Math.expm1(s));
     }
 
-    /** expm1((α − 1)d)/(α − 1). */
+    /**
+     * expm1((α − 1)d)/(α − 1); beyond (α − 1)d = 700 as e^((α−1)d − log|α − 1|) with the sign of
+     * α − 1, so that a value below MAX_VALUE does not overflow in the numerator first.
+     */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {
-        return Math.expm1((alpha - 1.0) * logRatio) / (alpha - 1.0);
+        double x = (alpha - 1.0) * logRatio;
+        if (x > 700.0) {
+            return Math.copySign(Math.exp(x - Math.log(Math.abs(alpha - 1.0))), alpha - 1.0);
+        }
+        return Math.expm1(x) / (alpha - 1.0);
     }
 
     @Override
@@ -223,17 +250,30 @@ public record AmariAlpha(double alpha) implements FDivergence {
     }
 
     /**
-     * u*(g_f(v))·g_f'(v) with u*(t) = (t(α − 1) + 1)^(1/(α−1)) (0 where the base is ≤ 0, α &gt; 1);
-     * for α &lt; 1 the base is (1 − α)·softplus(−v), taken in log-space.
+     * u*(g_f(v))·g_f'(v) with u*(t) = (t(α − 1) + 1)^(1/(α−1)): for α &gt; 1,
+     * exp(log1p(v(α − 1))/(α − 1)) (0 where the base is ≤ 0); for α &lt; 1 the base is
+     * (1 − α)·softplus(−v) and g_f'(v) = σ(−v), and the product is formed as one exponential,
+     * exp(log base/(α − 1) − softplus(v)), so that neither factor overflows or underflows on its
+     * own (u* ~ e^(v/(1−α)) and σ(−v) ~ e^(−v) for large v). Finite wherever the value is
+     * representable; +∞ beyond.
      */
     @Override
     public double conjugateOfActivationDerivative(double v) {
         if (alpha > 1.0) {
-            double base = v * (alpha - 1.0) + 1.0;
-            return base > 0.0 ? Math.exp(Math.log(base) / (alpha - 1.0)) : Double.isNaN(v) ? v : 0.0;
+            double x = v * (alpha - 1.0);
+            return x > -1.0 ? Math.exp(Math.log1p(x) / (alpha - 1.0)) : Double.isNaN(v) ? v : 0.0;
         }
-        double logBase = Math.log(1.0 - alpha) + SpecialFunctions.logSoftplus(-v);
-        return Math.exp(logBase / (alpha - 1.0)) * SpecialFunctions.sigmoid(-v);
+        if (v <= 0.0) {
+            double logBase = Math.log1p(-alpha) + SpecialFunctions.logSoftplus(-v);
+            return Math.exp(logBase / (alpha - 1.0) - SpecialFunctions.softplus(v));
+        }
+        // v > 0: log softplus(−v) = −v + c and softplus(v) = v + log1p(e^−v), c = log(log1p(y)/y),
+        // y = e^−v; the two terms ±v/(1 − α) cancel into vα/(1 − α), which is formed directly so
+        // that the exponent carries no absolute rounding of size v
+        double y = Math.exp(-v);
+        double c = y < 1e-8 ? -0.5 * y : Math.log(Math.log1p(y) / y);
+        double exponent = v * (alpha / (1.0 - alpha)) + (Math.log1p(-alpha) + c) / (alpha - 1.0) - Math.log1p(y);
+        return Math.exp(exponent);
     }
 
     /** 1/α for α &gt; 0, +∞ for α &lt; 0. */

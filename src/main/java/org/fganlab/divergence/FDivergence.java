@@ -109,8 +109,10 @@ public sealed interface FDivergence
     double outputActivation(double v);
 
     /**
-     * f*(g_f(v)) evaluated stably in log-space ({@code docs/math.md}, trap 6): finite for |v| ≤ 100 and
-     * never NaN for finite v.
+     * f*(g_f(v)) evaluated stably in log-space ({@code docs/math.md}, trap 6): accurate and finite for
+     * every finite v at which the true value is representable, ±∞ only where its magnitude
+     * exceeds {@link Double#MAX_VALUE} (e.g. KL beyond v ≈ 710, Amari 0 &lt; α &lt; 1 once
+     * vα/(1 − α) ≳ 709), never NaN for finite v.
      *
      * @param v unconstrained critic output
      * @return f*(g_f(v))
@@ -121,7 +123,9 @@ public sealed interface FDivergence
      * The derivative g_f'(v) of the output activation (for the critic's gradient on real samples).
      *
      * @param v unconstrained critic output
-     * @return dg_f/dv, finite for |v| ≤ 100; NaN only for NaN input
+     * @return dg_f/dv, accurate for every finite v: ±∞ only where its magnitude exceeds
+     *     {@link Double#MAX_VALUE} (−e^v beyond v ≈ 709.8), 0 only where it underflows; NaN only
+     *     for NaN input
      */
     double outputActivationDerivative(double v);
 
@@ -130,8 +134,8 @@ public sealed interface FDivergence
      * critic value t is optimal (for the gradients on generated samples), in closed log-space form.
      *
      * @param v unconstrained critic output
-     * @return the derivative, finite for |v| ≤ 100 wherever the value is representable; NaN only
-     *     for NaN input
+     * @return the derivative, accurate and finite for every finite v at which it is representable,
+     *     ±∞ only beyond {@link Double#MAX_VALUE}; NaN only for NaN input
      */
     double conjugateOfActivationDerivative(double v);
 

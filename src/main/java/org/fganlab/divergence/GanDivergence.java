@@ -59,12 +59,13 @@ public record GanDivergence() implements FDivergence {
         return -u * Math.log1p(1.0 / u) - Math.log1p(u);  // no cancellation of u log u terms
     }
 
+    /** log(u/(u + 1)): −log1p(1/u) for u ≥ 1, log u − log1p(u) below (1/u overflows for subnormal u). */
     @Override
     public double optimalCritic(double u) {
         if (!(u >= 0.0)) {
             return Double.NaN;
         }
-        return -Math.log1p(1.0 / u);
+        return u >= 1.0 ? -Math.log1p(1.0 / u) : Math.log(u) - Math.log1p(u);
     }
 
     /** d: g_f(d) = −softplus(−d) = log(u/(u+1)). */

@@ -60,8 +60,9 @@ final class Integrands {
 
     /**
      * exp(logFactor)·h without NaN: 0 if h = 0 (even when exp(logFactor) overflows), and for
-     * logFactor &gt; 709 the product is formed as ±exp(logFactor + log|h|) so that a large density
-     * times a small h stays finite when the product is representable.
+     * |logFactor| &gt; 709 the product is formed as ±exp(logFactor + log|h|), so that a large density
+     * times a small h stays finite when the product is representable, and a subnormal density
+     * times a large h keeps its digits (exp(logFactor) alone would round to a few bits first).
      *
      * @param logFactor finite log of a density
      * @param h a finite multiplier
@@ -70,7 +71,7 @@ final class Integrands {
         if (h == 0.0) {
             return 0.0;
         }
-        if (logFactor > MAX_EXP_ARGUMENT) {
+        if (Math.abs(logFactor) > MAX_EXP_ARGUMENT) {
             return Math.copySign(Math.exp(logFactor + Math.log(Math.abs(h))), h);
         }
         return Math.exp(logFactor) * h;

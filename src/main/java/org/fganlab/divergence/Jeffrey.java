@@ -61,10 +61,10 @@ public record Jeffrey() implements FDivergence {
         return Math.log(u) + (u - 1.0) / u;
     }
 
-    /** d + 1 − e^{−d} (g_f is the identity). */
+    /** d − expm1(−d) = d + 1 − e^{−d} (g_f is the identity). */
     @Override
     public double optimalCriticPreactivation(double logRatio) {
-        return logRatio + 1.0 - Math.exp(-logRatio);
+        return optimalCriticFromLogRatio(logRatio);
     }
 
 

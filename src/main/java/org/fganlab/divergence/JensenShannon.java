@@ -54,7 +54,15 @@ public record JensenShannon() implements FDivergence {
         if (u == Double.POSITIVE_INFINITY) {
             return u;
         }
-        return 0.5 * (u * Math.log(u) - (u + 1.0) * Math.log(0.5 * (u + 1.0)));
+        if (u < 1.0 / 16) {
+            return 0.5 * (u * Math.log(u) - (u + 1.0) * Math.log1p(0.5 * (u - 1.0)));
+        }
+        if (u > 16.0) {
+            // ½[u log(2u/(u + 1)) − log((u + 1)/2)]: u log 2 dominates, and nothing overflows at MAX_VALUE
+            return 0.5 * (u * (SpecialFunctions.LOG_2 - Math.log1p(1.0 / u)) - Math.log1p(0.5 * (u - 1.0)));
+        }
+        // near u = 1 the two terms cancel to second order: the integrand's series form at q = 1
+        return integrand(Math.log(u), 0.0);
     }
 
     @Override
@@ -64,6 +72,10 @@ public record JensenShannon() implements FDivergence {
         }
         if (u == Double.POSITIVE_INFINITY) {
             return HALF_LOG_2;
+        }
+        if (u < 0.5) {
+            // (u − 1)/(u + 1) rounds to −1 for u < 1e−16 (log1p(−1) = −∞): split the log instead
+            return 0.5 * (SpecialFunctions.LOG_2 + Math.log(u) - Math.log1p(u));
         }
         return 0.5 * Math.log1p((u - 1.0) / (u + 1.0));  // ½ log(2u/(u+1)), exact near u = 1
     }
@@ -75,9 +87,12 @@ public record JensenShannon() implements FDivergence {
     }
 
 
-    /** ½(log 2 − softplus(−d)). */
+    /** ½(log 2 − softplus(−d)) = g_f(d), as ½ log1p(tanh(d/2)) for |d| &lt; 1 (the difference cancels near 0). */
     @Override
     public double optimalCriticFromLogRatio(double logRatio) {
+        if (Math.abs(logRatio) < 1.0) {
+            return 0.5 * Math.log1p(Math.tanh(0.5 * logRatio));
+        }
         return 0.5 * (SpecialFunctions.LOG_2 - SpecialFunctions.softplus(-logRatio));
     }
 
@@ -122,11 +137,16 @@ public record JensenShannon() implements FDivergence {
     }
 
     /**
-     * ½ log 2 − ½ softplus(−v), clamped to at most the largest double below ½ log 2 (reached for
-     * v ≳ 36, where the exact value rounds to ½ log 2) so that it stays inside the open domain.
+     * ½ log 2 − ½ softplus(−v) = ½ log(2σ(v)), written ½ log1p(tanh(v/2)) for |v| &lt; 1 (relative
+     * accuracy near the zero at v = 0, where the difference cancels) and clamped to at most the
+     * largest double below ½ log 2 (reached for v ≳ 36, where the exact value rounds to ½ log 2) so
+     * that it stays inside the open domain.
      */
     @Override
     public double outputActivation(double v) {
+        if (Math.abs(v) < 1.0) {
+            return 0.5 * Math.log1p(Math.tanh(0.5 * v));
+        }
         double g = 0.5 * (SpecialFunctions.LOG_2 - SpecialFunctions.softplus(-v));
         return Math.min(g, Math.nextDown(HALF_LOG_2));
     }

@@ -141,8 +141,8 @@ public record ReverseKullbackLeibler() implements FDivergence {
 
     /**
      * q·(u − 1 − log u) = q·(e^d − 1 − d), d = log(p/q), via expm1MinusX for d ≤ 1 and as
-     * p − q(1 + d) for d &gt; 1 (no overflow of e^d). Edge cases: q = 0 &lt; p gives p, p = 0 &lt; q
-     * gives +∞.
+     * p·(1 − e^−d(1 + d)) for d &gt; 1 (no overflow of e^d, and no ∞ − ∞ where p and q both
+     * overflow). Edge cases: q = 0 &lt; p gives p, p = 0 &lt; q gives +∞.
      */
     @Override
     public double normalisedIntegrand(double logP, double logQ) {
@@ -154,7 +154,7 @@ public record ReverseKullbackLeibler() implements FDivergence {
             return logP > logQ ? Math.exp(logP) : Double.POSITIVE_INFINITY;
         }
         if (d > 1.0) {
-            return Math.exp(logP) - Integrands.times(logQ, 1.0 + d);
+            return Integrands.times(logP, -Math.expm1(-d) - d * Math.exp(-d));
         }
         return Integrands.times(logQ, SpecialFunctions.expm1MinusX(d));
     }

@@ -41,7 +41,12 @@ public record SquaredHellinger() implements FDivergence {
         if (u == Double.POSITIVE_INFINITY) {
             return u;
         }
-        double r = (u - 1.0) / (Math.sqrt(u) + 1.0);  // √u − 1 without cancellation near 1
+        double s = Math.sqrt(u);
+        if (u > 4.0) {
+            double r = 1.0 - 1.0 / s;                   // u(1 − 1/√u)²: no overflow at u = MAX_VALUE
+            return u * (r * r);
+        }
+        double r = (u - 1.0) / (s + 1.0);               // √u − 1 without cancellation near 1
         return r * r;
     }
 
