@@ -234,7 +234,7 @@ final class SweepCommand implements Runnable {
             header = "Collect a sweep folder into tables over seeds.",
             description = {"Collect a sweep folder into tables over seeds.",
             "One table per cell (by default the grid keys but seed that have several",
-            "values): runs, mean ± sd and a 95% bootstrap interval of every numeric",
+            "values): runs, mean ± sd and a 95%% bootstrap interval of every numeric",
             "result; written as summary.md, summary.csv, summary.json and one PNG per",
             "metric under DIR/summary (or DIR/summary-by-KEYS). Failed and missing runs",
             "are listed, never averaged over."},
