@@ -188,6 +188,40 @@ class ExtremePairsTest {
         }
     }
 
+    /**
+     * The independent 40-digit values of {@code reference/extreme.csv} (mpmath, two quadratures
+     * each): Student ν ∈ {0.3 … 3} against normals in both orders, JS between far-apart and
+     * multi-scale normals, multi-scale and far-component mixtures. {@code inf} rows must be +∞
+     * (infinite), {@code overflow} rows +∞ with status exceeds-double-range.
+     */
+    static Stream<Arguments> extremeReferences() throws java.io.IOException {
+        try (java.io.InputStream in =
+                ExtremePairsTest.class.getResourceAsStream("/reference/extreme.csv")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            List<Arguments> rows = new ArrayList<>();
+            String[] lines = text.split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                String[] r = ReferenceValuesTest.parseCsvLine(lines[i]);
+                double truth = switch (r[3]) {
+                    case "inf" -> INF;
+                    case "overflow" -> OVER;
+                    default -> Double.parseDouble(r[3]);
+                };
+                rows.add(row(r[0], r[1], r[2], truth));
+            }
+            return rows.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{2}({0} || {1}) = {3}")
+    @MethodSource("extremeReferences")
+    void matchesTheHighPrecisionReference(String p, String q, String div, double truth) {
+        matchesTheClosedForm(p, q, div, truth);
+    }
+
     static QuadratureResult compute(String div, Density p, Density q) {
         return "w1".equals(div) ? ExactDivergence.standard().wasserstein1(p, q)
                 : ExactDivergence.standard().divergence(Divergences.byName(div), p, q);
