@@ -178,11 +178,11 @@ public final class AdaptiveQuadrature {
     }
 
     /**
-     * A mapped tail starts as the panels t ∈ [0, ½, ¾, ⅞, 1] (x − a = s·{0, 1, 3, 7, ∞}): the
-     * split that adaptive bisection reaches anyway for light tails, without paying for the
-     * parents' rules.
+     * Appends a light tail from {@code origin} to ±∞ ({@code map} RIGHT_TAIL or LEFT_TAIL) as the
+     * panels t ∈ [0, ½, ¾, ⅞, 1] (x − a = s·{0, 1, 3, 7, ∞}): the split that adaptive bisection
+     * reaches anyway for light tails, without paying for the parents' rules.
      */
-    private static void addTail(List<Segment> segments, DoubleUnaryOperator f, Map map,
+    public static void addTail(List<Segment> segments, DoubleUnaryOperator f, Map map,
             double origin, double scale) {
         for (int i = 0; i < TAIL_SPLIT.length - 1; i++) {
             segments.add(new Segment(f, map, origin, scale, TAIL_SPLIT[i], TAIL_SPLIT[i + 1]));

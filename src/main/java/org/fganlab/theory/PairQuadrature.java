@@ -419,11 +419,8 @@ public final class PairQuadrature {
         if (!(scale < Double.POSITIVE_INFINITY)) {
             scale = Double.MAX_VALUE;
         }
-        double[] split = {0.0, 0.5, 0.75, 0.875, 1.0};
-        Map map = side > 0 ? Map.RIGHT_TAIL : Map.LEFT_TAIL;
-        for (int i = 0; i + 1 < split.length; i++) {
-            segments.add(new Segment(f, map, from, scale, split[i], split[i + 1]));
-        }
+        AdaptiveQuadrature.addTail(segments, f, side > 0 ? Map.RIGHT_TAIL : Map.LEFT_TAIL, from,
+                scale);
     }
 
     /**

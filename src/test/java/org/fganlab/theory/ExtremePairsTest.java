@@ -165,6 +165,14 @@ class ExtremePairsTest {
     @ParameterizedTest(name = "{2}({0} || {1}) = {3}")
     @MethodSource({"shifts", "scales", "uniforms", "equalPairs"})
     void matchesTheClosedForm(String p, String q, String div, double truth) {
+        assertRightOrHonestlyFlagged(p, q, div, truth);
+    }
+
+    /**
+     * Within 1e-9 relative (1e-12 absolute) of the truth with an error estimate that covers the
+     * true error, or flagged NOT_CONVERGED with such an estimate; +∞ with the right status.
+     */
+    static void assertRightOrHonestlyFlagged(String p, String q, String div, double truth) {
         QuadratureResult r = compute(div, DensitySpec.parse(p), DensitySpec.parse(q));
         String what = div + "(" + p + " || " + q + ") = " + r;
         if (Double.isNaN(truth)) {
@@ -219,7 +227,7 @@ class ExtremePairsTest {
     @ParameterizedTest(name = "{2}({0} || {1}) = {3}")
     @MethodSource("extremeReferences")
     void matchesTheHighPrecisionReference(String p, String q, String div, double truth) {
-        matchesTheClosedForm(p, q, div, truth);
+        assertRightOrHonestlyFlagged(p, q, div, truth);
     }
 
     static QuadratureResult compute(String div, Density p, Density q) {
