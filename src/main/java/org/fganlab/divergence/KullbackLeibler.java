@@ -134,10 +134,12 @@ public record KullbackLeibler() implements FDivergence {
     }
 
     /**
-     * q·(u log u − u + 1) = q·φ(d), φ(d) = 1 + (d − 1)e^d, d = log(p/q): 1 + (d − 1)e^d for
-     * d &lt; −1, d·expm1(d) − (e^d − 1 − d) for |d| ≤ 1 (both terms second order, no cancellation
-     * beyond a factor 2), p(d − 1) + q for d &gt; 1. Edge cases: q = 0 &lt; p gives +∞, p = 0 &lt; q
-     * gives q.
+     * q·(u log u − u + 1) = q·φ(d), φ(d) = 1 + (d − 1)e^d, d = log(p/q): p(d − 1) + q for
+     * d &gt; 1; fma(d − 1, e^d, 1) for ½ &lt; |d| ≤ 1 and d &lt; −1 (the product unrounded, so only
+     * e^d's rounding is amplified, by at most |d − 1|e^d/φ(d) ≤ 11); for |d| ≤ ½, with
+     * E = e^d − 1 − d from its Taylor polynomial, φ = d² + (d − 1)E (both terms second order, no
+     * cancellation beyond a factor 2). No expm1: its library call costs more than the
+     * rest of the integrand. Edge cases: q = 0 &lt; p gives +∞, p = 0 &lt; q gives q.
      */
     @Override
     public double normalisedIntegrand(double logP, double logQ) {
@@ -151,8 +153,9 @@ public record KullbackLeibler() implements FDivergence {
         if (d > 1.0) {
             return Integrands.times(logP, d - 1.0) + Math.exp(logQ);
         }
-        double phi = d < -1.0 ? 1.0 + (d - 1.0) * Math.exp(d)
-                : d * Math.expm1(d) - SpecialFunctions.expm1MinusX(d);
+        double phi = Math.abs(d) <= 0.5
+                ? Math.fma(d - 1.0, SpecialFunctions.expm1MinusX(d), d * d)
+                : Math.fma(d - 1.0, Math.exp(d), 1.0);
         return Integrands.times(logQ, phi);
     }
 

@@ -75,6 +75,9 @@ public final class AdaptiveQuadrature {
         0.295524224714752870173892994651338,
     };
 
+    /** Points of the 21-point Kronrod rule. */
+    private static final int NODES = 21;
+
     /** Initial panels of a mapped tail, in t. */
     private static final double[] TAIL_SPLIT = {0.0, 0.5, 0.75, 0.875, 1.0};
 
@@ -124,6 +127,13 @@ public final class AdaptiveQuadrature {
      *     budget runs out before the tolerance is met (the message gives the estimate reached)
      */
     public QuadratureResult integrate(DoubleUnaryOperator f, double[] points, double tailScale) {
+        return integrate(f == null ? null : Integrand.of(f), points, tailScale);
+    }
+
+    /**
+     * {@link #integrate(DoubleUnaryOperator, double[], double)} for a batch integrand.
+     */
+    public QuadratureResult integrate(Integrand f, double[] points, double tailScale) {
         double[] pts = checkedPoints(points);
         if (!(tailScale > 0) || Double.isInfinite(tailScale)) {
             throw new IllegalArgumentException("tailScale must be finite and > 0, got " + tailScale);
@@ -182,7 +192,7 @@ public final class AdaptiveQuadrature {
      * panels t ∈ [0, ½, ¾, ⅞, 1] (x − a = s·{0, 1, 3, 7, ∞}): the split that adaptive bisection
      * reaches anyway for light tails, without paying for the parents' rules.
      */
-    public static void addTail(List<Segment> segments, DoubleUnaryOperator f, Map map,
+    public static void addTail(List<Segment> segments, Integrand f, Map map,
             double origin, double scale) {
         for (int i = 0; i < TAIL_SPLIT.length - 1; i++) {
             segments.add(new Segment(f, map, origin, scale, TAIL_SPLIT[i], TAIL_SPLIT[i + 1]));
@@ -259,6 +269,11 @@ public final class AdaptiveQuadrature {
         int infiniteSign;
         final double[] fv1 = new double[10];
         final double[] fv2 = new double[10];
+        /** A panel's nodes in t, their points x and Jacobians, and the values there. */
+        final double[] t = new double[NODES];
+        final double[] x = new double[NODES];
+        final double[] jacobian = new double[NODES];
+        final double[] fs = new double[NODES];
         // outputs of the last rule application
         double ruleResult;
         double ruleError;
@@ -393,46 +408,60 @@ public final class AdaptiveQuadrature {
             return s;
         }
 
-        /** Integrand in the panel's variable t, times the Jacobian of its segment's map. */
-        private double g(int k, double t) {
+        /**
+         * The integrand at the panel nodes {@code t}, times the Jacobian of segment k's map,
+         * into {@link #fs}; one batch call for the whole panel.
+         */
+        private void evaluate(int k) {
             Segment sg = segments[k];
             Map map = sg.map();
+            int n = NODES;
             if (map == Map.LINEAR) {
-                double y = sg.f().applyAsDouble(t);
-                evaluations++;
-                return check(y, t);
+                sg.f().values(t, fs, n);
+                evaluations += n;
+                check(t);
+                return;
             }
             double s = sg.scale();
             double o = sg.origin();
-            double x;
-            double jacobian;
             if (map == Map.RIGHT_TAIL || map == Map.LEFT_TAIL) {
-                double oneMinus = 1.0 - t;
-                x = map == Map.RIGHT_TAIL ? o + s * t / oneMinus : o - s * t / oneMinus;
-                jacobian = s / (oneMinus * oneMinus);
+                double side = map == Map.RIGHT_TAIL ? 1 : -1;
+                for (int i = 0; i < n; i++) {
+                    double inverse = 1.0 / (1.0 - t[i]);
+                    double w = s * inverse;
+                    x[i] = o + side * (w * t[i]);
+                    jacobian[i] = w * inverse;
+                }
             } else {
-                // s·eᵗ as one exponential so that it stays finite while the offset does
-                jacobian = Math.exp(t + logScale[k]);
-                double offset = t < 1 ? s * Math.expm1(t) : jacobian - s;
-                x = map == Map.RIGHT_LOG ? o + offset : o - offset;
+                double side = map == Map.RIGHT_LOG ? 1 : -1;
+                double logS = logScale[k];
+                for (int i = 0; i < n; i++) {
+                    // s·eᵗ as one exponential so that it stays finite while the offset does
+                    double j = Math.exp(t[i] + logS);
+                    double offset = t[i] < 1 ? s * Math.expm1(t[i]) : j - s;
+                    x[i] = o + side * offset;
+                    jacobian[i] = j;
+                }
             }
-            double y = sg.f().applyAsDouble(x);
-            evaluations++;
-            y = check(y, x);
-            if (y == 0.0) {
-                return 0.0; // avoid 0·∞ where the Jacobian overflows at t → 1
+            sg.f().values(x, fs, n);
+            evaluations += n;
+            check(x);
+            for (int i = 0; i < n; i++) {
+                // 0 stays 0 where the Jacobian overflows at t → 1 (no 0·∞)
+                fs[i] = fs[i] == 0.0 ? 0.0 : fs[i] * jacobian[i];
             }
-            return y * jacobian;
         }
 
-        private double check(double y, double x) {
-            if (Double.isNaN(y)) {
-                throw new IllegalStateException("integrand returned NaN at x = " + x);
+        private void check(double[] at) {
+            for (int i = 0; i < NODES; i++) {
+                double y = fs[i];
+                if (Double.isNaN(y)) {
+                    throw new IllegalStateException("integrand returned NaN at x = " + at[i]);
+                }
+                if (Double.isInfinite(y) && infiniteSign == 0) {
+                    infiniteSign = y > 0 ? 1 : -1;
+                }
             }
-            if (Double.isInfinite(y)) {
-                infiniteSign = y > 0 ? 1 : -1;
-            }
-            return y;
         }
 
         /** QUADPACK QK21 on [a, b] of the panel variable; sets ruleResult/Error/Floor. */
@@ -440,17 +469,29 @@ public final class AdaptiveQuadrature {
             double centr = 0.5 * (a + b);
             double hlgth = 0.5 * (b - a);
             double dhlgth = Math.abs(hlgth);
+            // nodes: the centre, then centr ∓ hlgth·XGK[j] at 1 + j and 11 + j
+            t[0] = centr;
+            for (int j = 0; j < 10; j++) {
+                double absc = hlgth * XGK[j];
+                t[1 + j] = centr - absc;
+                t[11 + j] = centr + absc;
+            }
+            evaluate(k);
+            if (infiniteSign != 0) {
+                return;
+            }
             double resg = 0.0;
-            double fc = g(k, centr);
+            double fc = fs[0];
             double resk = WGK[10] * fc;
             double resabs = Math.abs(resk);
+            for (int j = 0; j < 10; j++) {
+                fv1[j] = fs[1 + j];
+                fv2[j] = fs[11 + j];
+            }
             for (int j = 0; j < 5; j++) {
                 int jtw = 2 * j + 1;
-                double absc = hlgth * XGK[jtw];
-                double f1 = g(k, centr - absc);
-                double f2 = g(k, centr + absc);
-                fv1[jtw] = f1;
-                fv2[jtw] = f2;
+                double f1 = fv1[jtw];
+                double f2 = fv2[jtw];
                 double fsum = f1 + f2;
                 resg += WG[j] * fsum;
                 resk += WGK[jtw] * fsum;
@@ -458,17 +499,11 @@ public final class AdaptiveQuadrature {
             }
             for (int j = 0; j < 5; j++) {
                 int jtwm1 = 2 * j;
-                double absc = hlgth * XGK[jtwm1];
-                double f1 = g(k, centr - absc);
-                double f2 = g(k, centr + absc);
-                fv1[jtwm1] = f1;
-                fv2[jtwm1] = f2;
+                double f1 = fv1[jtwm1];
+                double f2 = fv2[jtwm1];
                 double fsum = f1 + f2;
                 resk += WGK[jtwm1] * fsum;
                 resabs += WGK[jtwm1] * (Math.abs(f1) + Math.abs(f2));
-            }
-            if (infiniteSign != 0) {
-                return;
             }
             double reskh = resk * 0.5;
             double resasc = WGK[10] * Math.abs(fc - reskh);
@@ -482,7 +517,8 @@ public final class AdaptiveQuadrature {
             boolean saturated = false;
             if (resasc != 0.0 && abserr != 0.0) {
                 saturated = 200.0 * abserr >= resasc;
-                abserr = resasc * Math.min(1.0, Math.pow(200.0 * abserr / resasc, 1.5));
+                double r = 200.0 * abserr / resasc;
+                abserr = resasc * Math.min(1.0, r * Math.sqrt(r)); // QUADPACK's r^1.5
             }
             double fl = 50.0 * EPS * resabs;
             if (resabs > UFLOW / (50.0 * EPS)) {

@@ -18,14 +18,14 @@ import java.util.function.DoubleUnaryOperator;
  *     <td>[0, T], s·eᵀ finite</td><td>wide gaps and algebraic tails, smooth in log|y|</td></tr>
  * </table>
  *
- * @param f the integrand of y; must not return NaN
+ * @param f the integrand of y, evaluated a panel at a time; must not return NaN
  * @param map how y follows from t
  * @param origin the point y = origin at t = 0 (unused by LINEAR), finite
  * @param scale the length s of the map (unused by LINEAR), positive and finite
  * @param lo lower end of t
  * @param hi upper end of t, ≥ lo
  */
-public record Segment(DoubleUnaryOperator f, Map map, double origin, double scale, double lo,
+public record Segment(Integrand f, Map map, double origin, double scale, double lo,
         double hi) {
 
     /** The change of variables of a segment. */
@@ -64,17 +64,28 @@ public record Segment(DoubleUnaryOperator f, Map map, double origin, double scal
             case LINEAR:
                 return t;
             case RIGHT_TAIL:
-                return origin + scale * t / (1.0 - t);
+                return origin + scale * (1.0 / (1.0 - t)) * t;
             case LEFT_TAIL:
-                return origin - scale * t / (1.0 - t);
+                return origin - scale * (1.0 / (1.0 - t)) * t;
             default:
                 double offset = t < 1 ? scale * Math.expm1(t) : Math.exp(t + Math.log(scale)) - scale;
                 return map == Map.RIGHT_LOG ? origin + offset : origin - offset;
         }
     }
 
+    /** A segment of a pointwise integrand; otherwise as the canonical constructor. */
+    public Segment(DoubleUnaryOperator f, Map map, double origin, double scale, double lo,
+            double hi) {
+        this(f == null ? null : Integrand.of(f), map, origin, scale, lo, hi);
+    }
+
     /** A plain panel: f integrated over y = t ∈ [a, b]. */
-    public static Segment linear(DoubleUnaryOperator f, double a, double b) {
+    public static Segment linear(Integrand f, double a, double b) {
         return new Segment(f, Map.LINEAR, 0.0, 1.0, a, b);
+    }
+
+    /** A plain panel of a pointwise integrand. */
+    public static Segment linear(DoubleUnaryOperator f, double a, double b) {
+        return linear(f == null ? null : Integrand.of(f), a, b);
     }
 }

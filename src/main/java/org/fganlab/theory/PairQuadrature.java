@@ -10,6 +10,7 @@ import org.fganlab.density.Density;
 import org.fganlab.density.LogTail;
 import org.fganlab.divergence.Asymptote;
 import org.fganlab.quadrature.AdaptiveQuadrature;
+import org.fganlab.quadrature.Integrand;
 import org.fganlab.quadrature.QuadratureResult;
 import org.fganlab.quadrature.QuadratureResult.Status;
 import org.fganlab.quadrature.QuadratureSettings;
@@ -131,23 +132,34 @@ public final class PairQuadrature {
         // Σ|h|, Σ|h|·max(|log p|, |log q|) and the largest |log| over the evaluations: exp
         // amplifies the rounding of a log-density L into a relative error of about ε·|L|
         double[] weights = {0, 0, 0};
-        ClusterIntegrand g = (pc, qc, anchor) -> y -> {
-            double lp = pc.logDensity(y);
-            double lq = qc.logDensity(y);
-            double v = h.value(unit == 1 ? anchor + y : unit * (anchor + y), lp, lq);
-            double a = Math.abs(v);
-            if (a > 0 && a < Double.POSITIVE_INFINITY) {
-                weights[0] += a;
-                double l = Math.max(finiteAbs(lp), finiteAbs(lq));
-                weights[1] += a * l;
-                weights[2] = Math.max(weights[2], l);
+        ClusterIntegrand g = (pc, qc, anchor) -> (y, out, n) -> {
+            double sum = 0;
+            double weighted = 0;
+            double largest = 0;
+            for (int i = 0; i < n; i++) {
+                double lp = pc.logDensity(y[i]);
+                double lq = qc.logDensity(y[i]);
+                double v = h.value(unit == 1 ? anchor + y[i] : unit * (anchor + y[i]), lp, lq);
+                out[i] = v;
+                double a = Math.abs(v);
+                if (a > 0 && a < Double.POSITIVE_INFINITY) {
+                    sum += a;
+                    double l = Math.max(Math.abs(lp), Math.abs(lq));
+                    if (l == Double.POSITIVE_INFINITY) {
+                        l = Math.max(finiteAbs(lp), finiteAbs(lq));
+                    }
+                    weighted += a * l;
+                    largest = Math.max(largest, l);
+                } else if (Double.isInfinite(v) && !overflow[0]) {
+                    // +∞ where each log-density is finite or −∞ only outside its support: the
+                    // true value is finite there, its magnitude beyond doubles
+                    overflow[0] = inSupportOrFinite(pc, y[i], lp)
+                            && inSupportOrFinite(qc, y[i], lq);
+                }
             }
-            if (Double.isInfinite(v) && !overflow[0]) {
-                // +∞ where each log-density is finite or −∞ only outside its support: the true
-                // value is finite there, its magnitude beyond doubles
-                overflow[0] = inSupportOrFinite(pc, y, lp) && inSupportOrFinite(qc, y, lq);
-            }
-            return v;
+            weights[0] += sum;
+            weights[1] += weighted;
+            weights[2] = Math.max(weights[2], largest);
         };
         DoubleUnaryOperator kink = splitAtCrossings
                 ? x -> ps.logDensity(x) - qs.logDensity(x) : null;
@@ -186,8 +198,8 @@ public final class PairQuadrature {
             }
         }
         double mid = 0.5 * ps.quantile(0.5) + 0.5 * qs.quantile(0.5);
-        ClusterIntegrand g = (pc, qc, anchor) -> y -> Math.abs(anchor + y <= mid
-                ? pc.cdf(y) - qc.cdf(y) : qc.survival(y) - pc.survival(y));
+        ClusterIntegrand g = (pc, qc, anchor) -> Integrand.of(y -> Math.abs(anchor + y <= mid
+                ? pc.cdf(y) - qc.cdf(y) : qc.survival(y) - pc.survival(y)));
         DoubleUnaryOperator kink = x -> x <= mid
                 ? ps.cdf(x) - qs.cdf(x) : qs.survival(x) - ps.survival(x);
         QuadratureResult r = integratePlanned(ps, qs, unit, g, kink, mid);
@@ -197,7 +209,7 @@ public final class PairQuadrature {
     /** The integrand on one cluster: a function of the offset y from the cluster's anchor. */
     @FunctionalInterface
     private interface ClusterIntegrand {
-        DoubleUnaryOperator on(Density p, Density q, double anchor);
+        Integrand on(Density p, Density q, double anchor);
     }
 
     /**
@@ -300,7 +312,7 @@ public final class PairQuadrature {
         List<Tail> tails = new ArrayList<>();
         for (int c = 0; c < clusters.size(); c++) {
             Cluster k = clusters.get(c);
-            DoubleUnaryOperator f = g.on(k.p, k.q, k.anchor);
+            Integrand f = g.on(k.p, k.q, k.anchor);
             double[] pts = k.points;
             if (c == 0 && lo == Double.NEGATIVE_INFINITY) {
                 addTail(segments, tails, f, k, pts[0], -1, p, q);
@@ -314,7 +326,7 @@ public final class PairQuadrature {
                 double b = next.points[0];
                 // half the gap in x, from the anchors' own coordinates (no overflow)
                 double half = 0.5 * (next.anchor + b) - 0.5 * (k.anchor + a);
-                DoubleUnaryOperator fn = g.on(next.p, next.q, next.anchor);
+                Integrand fn = g.on(next.p, next.q, next.anchor);
                 addLog(segments, f, Map.RIGHT_LOG, a, k.localScale(a), half);
                 addLog(segments, fn, Map.LEFT_LOG, b, next.localScale(b), half);
             }
@@ -354,7 +366,7 @@ public final class PairQuadrature {
     }
 
     /** A panel of a cluster: plain if narrow, two log-mapped halves if wide. */
-    private static void addPanel(List<Segment> segments, DoubleUnaryOperator f, Cluster k,
+    private static void addPanel(List<Segment> segments, Integrand f, Cluster k,
             double a, double b) {
         double la = k.localScale(a);
         double lb = k.localScale(b);
@@ -372,7 +384,7 @@ public final class PairQuadrature {
      * log(1 + length/scale), split at t = 1, 2, 4, 8, … (each a factor e, e², e⁴, … further
      * out), the split that bisection reaches anyway for an algebraic decay.
      */
-    private static void addLog(List<Segment> segments, DoubleUnaryOperator f, Map map,
+    private static void addLog(List<Segment> segments, Integrand f, Map map,
             double origin, double scale, double length) {
         if (!(length > 0)) {
             return;
@@ -407,7 +419,7 @@ public final class PairQuadrature {
      * remembered for the remainder estimate.
      */
     private static void addTail(List<Segment> segments, List<Tail> tails,
-            DoubleUnaryOperator f, Cluster k, double from, int side, Density p, Density q) {
+            Integrand f, Cluster k, double from, int side, Density p, Density q) {
         if (algebraic(p.tail(side)) || algebraic(q.tail(side))) {
             double reach = reach(k, from, side);
             addLog(segments, f, side > 0 ? Map.RIGHT_LOG : Map.LEFT_LOG, from, k.localScale(from),
@@ -448,13 +460,13 @@ public final class PairQuadrature {
      * decay looks no faster than 1/|y| it is taken as |end|·h(end)·1e3, a deliberately large
      * error.
      */
-    private record Tail(DoubleUnaryOperator f, double end) {
+    private record Tail(Integrand f, double end) {
         double remainder() {
-            double h1 = f.applyAsDouble(end);
+            double h1 = f.value(end);
             if (h1 == 0 || !Double.isFinite(h1)) {
                 return 0.0;
             }
-            double h2 = f.applyAsDouble(0.5 * end);
+            double h2 = f.value(0.5 * end);
             double kappa = Math.log(h2 / h1) / Math.log(2);
             double mass = Math.abs(end) * h1;
             return kappa > 1.001 ? mass / (kappa - 1) : mass * 1e3;
@@ -546,7 +558,7 @@ public final class PairQuadrature {
         if (last && Double.isFinite(to)) {
             kept[m++] = yTo;
         }
-        double[] sorted = Arrays.stream(kept, 0, m).sorted().distinct().toArray();
+        double[] sorted = sortedDistinct(kept, m);
         if (sorted.length == 0) {
             sorted = new double[] {0.5 * yFrom + 0.5 * yTo};
         }
@@ -574,7 +586,22 @@ public final class PairQuadrature {
     private static double[] union(double[] a, double[] b) {
         double[] u = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, u, a.length, b.length);
-        Arrays.sort(u);
-        return Arrays.stream(u).distinct().toArray();
+        return sortedDistinct(u, u.length);
+    }
+
+    /**
+     * The first n values of a, sorted ascending without repeats (−0 and +0 count as one); a
+     * is reordered. A plain loop: this runs on every exact divergence, where a stream's set-up
+     * costs more than the sorting.
+     */
+    private static double[] sortedDistinct(double[] a, int n) {
+        Arrays.sort(a, 0, n);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m == 0 || a[i] != a[m - 1]) {
+                a[m++] = a[i];
+            }
+        }
+        return Arrays.copyOf(a, m);
     }
 }
