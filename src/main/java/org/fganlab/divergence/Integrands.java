@@ -7,9 +7,6 @@ package org.fganlab.divergence;
  */
 final class Integrands {
 
-    /** Above this, exp overflows; {@link #times} then multiplies in log-space. */
-    private static final double MAX_EXP_ARGUMENT = 709.0;
-
     private Integrands() {
     }
 
@@ -58,22 +55,8 @@ final class Integrands {
         return times(logFactor, c);
     }
 
-    /**
-     * exp(logFactor)·h without NaN: 0 if h = 0 (even when exp(logFactor) overflows), and for
-     * |logFactor| &gt; 709 the product is formed as ±exp(logFactor + log|h|), so that a large density
-     * times a small h stays finite when the product is representable, and a subnormal density
-     * times a large h keeps its digits (exp(logFactor) alone would round to a few bits first).
-     *
-     * @param logFactor finite log of a density
-     * @param h a finite multiplier
-     */
+    /** {@link SpecialFunctions#expTimes}. */
     static double times(double logFactor, double h) {
-        if (h == 0.0) {
-            return 0.0;
-        }
-        if (Math.abs(logFactor) > MAX_EXP_ARGUMENT) {
-            return Math.copySign(Math.exp(logFactor + Math.log(Math.abs(h))), h);
-        }
-        return Math.exp(logFactor) * h;
+        return SpecialFunctions.expTimes(logFactor, h);
     }
 }

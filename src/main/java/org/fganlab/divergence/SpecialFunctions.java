@@ -30,6 +30,9 @@ public final class SpecialFunctions {
         1.0 / 355687428096000.0,
     };
 
+    /** Above this, exp overflows; {@link #expTimes} then multiplies in log-space. */
+    private static final double MAX_EXP_ARGUMENT = 709.0;
+
     private SpecialFunctions() {
     }
 
@@ -108,6 +111,26 @@ public final class SpecialFunctions {
      */
     public static double oneMinusExpInsideDomain(double v) {
         return Math.max(Math.min(-Math.expm1(v), Math.nextDown(1.0)), -Double.MAX_VALUE);
+    }
+
+    /**
+     * exp(logFactor)·h without NaN: 0 if h = 0 (even when exp(logFactor) overflows), and for
+     * |logFactor| &gt; 709 the product is formed as ±exp(logFactor + log|h|), so that a large density
+     * times a small h stays finite when the product is representable, and a subnormal density
+     * times a large h keeps its digits (exp(logFactor) alone would round to a few bits first).
+     *
+     * @param logFactor finite log of a density
+     * @param h a finite multiplier
+     * @return e^logFactor·h, ±∞ only where the product exceeds the double range
+     */
+    public static double expTimes(double logFactor, double h) {
+        if (h == 0.0) {
+            return 0.0;
+        }
+        if (Math.abs(logFactor) > MAX_EXP_ARGUMENT) {
+            return Math.copySign(Math.exp(logFactor + Math.log(Math.abs(h))), h);
+        }
+        return Math.exp(logFactor) * h;
     }
 
     /**

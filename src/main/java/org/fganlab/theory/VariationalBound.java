@@ -3,6 +3,7 @@ package org.fganlab.theory;
 import java.util.function.DoubleUnaryOperator;
 import org.fganlab.density.Density;
 import org.fganlab.divergence.FDivergence;
+import org.fganlab.divergence.SpecialFunctions;
 import org.fganlab.quadrature.QuadratureResult;
 
 /**
@@ -84,10 +85,14 @@ public final class VariationalBound {
                 }
                 conj = f.conjugate(t);
             }
-            if (!Double.isFinite(t) || !Double.isFinite(conj)) {
-                return f.integrand(lp, lq); // a Fenchel term overflows: use q·f(p/q)
+            if (!(Math.abs(t) < Double.MAX_VALUE) || !Double.isFinite(conj)) {
+                // a Fenchel term overflows, or the activation was clamped to the double range
+                // (Neyman's 1 − eᵛ past v ≈ 709) and no longer is T: q·f(p/q), the value at the
+                // optimum, which bounds the perturbed term from above (Fenchel–Young)
+                return f.integrand(lp, lq);
             }
-            return Math.exp(lp) * t - Math.exp(lq) * conj;
+            // in log-space where a density is subnormal and the critic large
+            return SpecialFunctions.expTimes(lp, t) - SpecialFunctions.expTimes(lq, conj);
         };
         return pairs.integrate(p, q, h, f.asymptoteAsRatioToInfinity(),
                 f.asymptoteAsRatioToZero(), 0, f.kinkAtOne());

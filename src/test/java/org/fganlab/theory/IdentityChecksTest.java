@@ -37,6 +37,8 @@ class IdentityChecksTest {
         uniform(0,1); uniform(2,3)
         uniform(0,1); uniform(0.5,1.5)
         normal(-5,0.3); normal(5,0.3)
+        normal(0,1); normal(0,0.70718)
+        normal(0,0.70718); normal(0,1)
         """)
     void everyCheckPasses(String p, String q) {
         Validation v = CHECKS.run(DensitySpec.parse(p), DensitySpec.parse(q));
@@ -104,6 +106,23 @@ class IdentityChecksTest {
             QuadratureResult tight = bound.atOptimalCritic(f, p, q);
             assertEquals(d.value(), tight.value(), 1e-12 * Math.max(1, Math.abs(d.value())), f.name());
         }
+    }
+
+    /**
+     * Near Neyman's borderline 2σ_P² = σ_Q² the optimal critic T* = 1 − (q/p)² exceeds the
+     * double range far out while the integrand q²/p still carries mass there (its scale is about
+     * 50σ): the bound at T* must still equal the closed form, within its own error estimate.
+     */
+    @Test
+    void boundAtTheOptimalCriticHoldsWhereTheCriticOverflows() {
+        Normal p = new Normal(0, 0.70718);
+        Normal q = new Normal(0, 1);
+        FDivergence neyman = Divergences.byName("neyman");
+        QuadratureResult tight = new VariationalBound().atOptimalCritic(neyman, p, q);
+        GaussianClosedForms.Bounded exact = GaussianClosedForms.neymanBounded(0, 0.70718, 0, 1);
+        assertEquals(exact.value(), tight.value(), tight.errorEstimate() + exact.error());
+        assertTrue(tight.errorEstimate() + exact.error() < 1e-8 * exact.value(),
+                "tolerance " + (tight.errorEstimate() + exact.error()));
     }
 
     @Test
