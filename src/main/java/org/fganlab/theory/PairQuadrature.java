@@ -55,6 +55,8 @@ public final class PairQuadrature {
     public static final QuadratureSettings SETTINGS = new QuadratureSettings(1e-13, 1e-15, 200_000);
 
     private static final double EPS = Math.ulp(1.0);
+    /** |log| beyond which e^L·c is 0 or ∞ for every double c (745 + 710 and a margin). */
+    private static final double EXP_REACH = 1500;
     /** Extra breakpoints at b ± SPREAD·scale around every bump b. */
     private static final double SPREAD = 2.0;
     /** Bumps closer than this many scales share a cluster. */
@@ -130,7 +132,10 @@ public final class PairQuadrature {
         // written in the rescaled variable x' = x/unit with the rescaled densities
         boolean[] overflow = {false};
         // Σ|h|, Σ|h|·max(|log p|, |log q|) and the largest |log| over the evaluations: exp
-        // amplifies the rounding of a log-density L into a relative error of about ε·|L|
+        // amplifies the rounding of a log-density L into a relative error of about ε·|L|. Only
+        // |L| ≤ EXP_REACH counts: e^L·c with |L| beyond it is 0 or ∞ for every double c, so
+        // such an L enters a finite nonzero value only through log p − log q, whose rounding is
+        // relative ε (N(0,1) against a normal 10⁵⁰ scales away has log q ≈ −10¹⁰⁰ there)
         double[] weights = {0, 0, 0};
         ClusterIntegrand g = (pc, qc, anchor) -> (y, out, n) -> {
             double sum = 0;
@@ -144,10 +149,7 @@ public final class PairQuadrature {
                 double a = Math.abs(v);
                 if (a > 0 && a < Double.POSITIVE_INFINITY) {
                     sum += a;
-                    double l = Math.max(Math.abs(lp), Math.abs(lq));
-                    if (l == Double.POSITIVE_INFINITY) {
-                        l = Math.max(finiteAbs(lp), finiteAbs(lq));
-                    }
+                    double l = Math.max(exponentWeight(lp), exponentWeight(lq));
                     weighted += a * l;
                     largest = Math.max(largest, l);
                 } else if (Double.isInfinite(v) && !overflow[0]) {
@@ -228,8 +230,10 @@ public final class PairQuadrature {
         return e > 1 || (e == 1 && logPower > 0);
     }
 
-    private static double finiteAbs(double logDensity) {
-        return logDensity > Double.NEGATIVE_INFINITY ? Math.abs(logDensity) : 0;
+    /** |L| where e^L can be a factor of a finite nonzero product, else 0. */
+    private static double exponentWeight(double logDensity) {
+        double a = Math.abs(logDensity);
+        return a <= EXP_REACH ? a : 0;
     }
 
     private static boolean inSupportOrFinite(Density d, double y, double logDensity) {
@@ -420,16 +424,29 @@ public final class PairQuadrature {
      */
     private static void addTail(List<Segment> segments, List<Tail> tails,
             Integrand f, Cluster k, double from, int side, Density p, Density q) {
-        if (algebraic(p.tail(side)) || algebraic(q.tail(side))) {
+        if (algebraicTail(p, q, side)) {
             double reach = reach(k, from, side);
             addLog(segments, f, side > 0 ? Map.RIGHT_LOG : Map.LEFT_LOG, from, k.localScale(from),
                     reach);
             tails.add(new Tail(f, from + side * reach));
             return;
         }
-        double scale = Math.max(p.scale(), q.scale());
-        if (!(scale < Double.POSITIVE_INFINITY)) {
-            scale = Double.MAX_VALUE;
+        // the widest bump of this cluster: a wider bump elsewhere lies more than CLUSTER of its
+        // scales away and has no mass here, and its scale would squeeze this cluster's own tail
+        // into a sliver of the first panel (a narrow P far from a wide Q lost P's outer tail)
+        double scale = 0;
+        for (double s : k.scales) {
+            scale = Math.max(scale, s);
+        }
+        scale = Math.min(scale, Double.MAX_VALUE);
+        // where the widest bump is much wider than the local scale (a narrow bump at the end of
+        // a cluster with a wide one), the narrow bump's tail first gets log-mapped panels out
+        // to one widest scale, so that neither tail hides in a sliver of the other's map
+        double local = k.localScale(from);
+        double start = from + side * scale;
+        if (scale > WIDE * local && Double.isFinite(start)) {
+            addLog(segments, f, side > 0 ? Map.RIGHT_LOG : Map.LEFT_LOG, from, local, scale);
+            from = start;
         }
         AdaptiveQuadrature.addTail(segments, f, side > 0 ? Map.RIGHT_TAIL : Map.LEFT_TAIL, from,
                 scale);
@@ -448,6 +465,18 @@ public final class PairQuadrature {
             d *= 0.5;
         }
         return d;
+    }
+
+    /**
+     * Whether p's or q's tail on {@code side} is algebraic, read off the pair rescaled to
+     * centred scales: a Gaussian of scale 10²⁰⁰ has −1/(2σ²) = 0 in doubles and would look
+     * algebraic in the caller's units.
+     */
+    private static boolean algebraicTail(Density p, Density q, int side) {
+        double centre = unit(p, q, true);
+        Density pc = centre == 1 ? p : p.affine(0, centre);
+        Density qc = centre == 1 ? q : q.affine(0, centre);
+        return algebraic(pc.tail(side)) || algebraic(qc.tail(side));
     }
 
     private static boolean algebraic(LogTail t) {

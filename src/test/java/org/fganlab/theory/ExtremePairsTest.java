@@ -162,10 +162,49 @@ class ExtremePairsTest {
         return rows.stream();
     }
 
+    /**
+     * A narrow normal beside a wide one, each at the other's far tail: the narrow one's outer
+     * tail must not vanish into a tail map drawn at the wide scale (both once lost the narrow
+     * density's mass beyond 2σ, i.e. a factor Φ(2), with status ok). Closed forms of KL, reverse
+     * KL and squared Hellinger.
+     */
+    static Stream<Arguments> narrowBesideWide() {
+        double[][] pairs = {
+            {3.7, 2e-7, -5e5, 3e4},
+            {1e150, 1e-100, -1e150, 1e100},
+            {0, 1e-3, 40, 1},
+            {-2e6, 1e-9, 0, 1e5},
+        };
+        List<Arguments> rows = new ArrayList<>();
+        for (double[] c : pairs) {
+            String p = "normal(" + c[0] + "," + c[1] + ")";
+            String q = "normal(" + c[2] + "," + c[3] + ")";
+            double kl = GaussianClosedForms.kl(c[0], c[1], c[2], c[3]);
+            double rkl = GaussianClosedForms.kl(c[2], c[3], c[0], c[1]);
+            rows.add(row(p, q, "kl", Double.isFinite(kl) ? kl : OVER));
+            rows.add(row(p, q, "reverse-kl", Double.isFinite(rkl) ? rkl : OVER));
+            rows.add(row(p, q, "hellinger", GaussianClosedForms.squaredHellinger(c[0], c[1], c[2], c[3])));
+        }
+        return rows.stream();
+    }
+
     @ParameterizedTest(name = "{2}({0} || {1}) = {3}")
-    @MethodSource({"shifts", "scales", "uniforms", "equalPairs"})
+    @MethodSource({"shifts", "scales", "uniforms", "equalPairs", "narrowBesideWide"})
     void matchesTheClosedForm(String p, String q, String div, double truth) {
         assertRightOrHonestlyFlagged(p, q, div, truth);
+    }
+
+    /**
+     * Scale ratios up to 10^±300 reach the goal rather than being flagged: the tail of a normal
+     * of scale 10²⁰⁰ (−1/(2σ²) = 0 in doubles) is not taken for an algebraic one.
+     */
+    @ParameterizedTest(name = "{2}({0} || {1}) converges")
+    @MethodSource("scales")
+    void scaleRatiosConverge(String p, String q, String div, double truth) {
+        QuadratureResult r = compute(div, DensitySpec.parse(p), DensitySpec.parse(q));
+        if (Double.isFinite(truth)) {
+            assertEquals(Status.CONVERGED, r.status(), div + "(" + p + " || " + q + ") = " + r);
+        }
     }
 
     /**
