@@ -175,7 +175,11 @@ public final class Normal implements Density {
         Checks.side(side);
         // divided step by step so that no σ² or μ² underflows or overflows on its own
         double z0 = mu / sigma;
-        return new LogTail(-0.5 / sigma / sigma, side * z0 / sigma, 0, -0.5 * z0 * z0 + logNorm);
+        // −1/(2σ²) stays negative and finite where it underflows or overflows (σ beyond about
+        // 10^±154 after the caller's rescaling): a Gaussian tail must not read as an algebraic
+        // one, and a comparison of two tails must see which is lighter
+        double r2 = Math.max(Math.min(-0.5 / sigma / sigma, -Double.MIN_VALUE), -Double.MAX_VALUE);
+        return new LogTail(r2, side * z0 / sigma, 0, -0.5 * z0 * z0 + logNorm);
     }
 
     /** @return {@code normal(mu,sigma)} */

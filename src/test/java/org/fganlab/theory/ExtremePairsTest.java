@@ -165,8 +165,8 @@ class ExtremePairsTest {
     /**
      * A narrow normal beside a wide one, each at the other's far tail: the narrow one's outer
      * tail must not vanish into a tail map drawn at the wide scale (both once lost the narrow
-     * density's mass beyond 2σ, i.e. a factor Φ(2), with status ok). Closed forms of KL, reverse
-     * KL and squared Hellinger.
+     * density's mass beyond 2σ, i.e. a factor Φ(2), with status ok), up to scale ratios past
+     * 10³⁰⁰. Closed forms of KL, reverse KL and squared Hellinger.
      */
     static Stream<Arguments> narrowBesideWide() {
         double[][] pairs = {
@@ -174,6 +174,10 @@ class ExtremePairsTest {
             {1e150, 1e-100, -1e150, 1e100},
             {0, 1e-3, 40, 1},
             {-2e6, 1e-9, 0, 1e5},
+            // scale ratios beyond 10^300: no rescaling keeps both −1/(2σ²) in doubles, and the
+            // tail comparison once called every divergence +∞ (squared Hellinger included)
+            {0, 1e200, 0, 1e-200},
+            {0, 2.239406984547762e249, 0, 9.570174878788453e-233},
         };
         List<Arguments> rows = new ArrayList<>();
         for (double[] c : pairs) {
@@ -242,8 +246,21 @@ class ExtremePairsTest {
      * (infinite), {@code overflow} rows +∞ with status exceeds-double-range.
      */
     static Stream<Arguments> extremeReferences() throws java.io.IOException {
-        try (java.io.InputStream in =
-                ExtremePairsTest.class.getResourceAsStream("/reference/extreme.csv")) {
+        return references("/reference/extreme.csv");
+    }
+
+    /**
+     * 300 normal pairs drawn at random (seeded) over scales 10^±300, with KL, reverse KL and
+     * squared Hellinger from the closed forms at 60 digits ({@code random-normals.csv}, made by
+     * {@code make_random_normal_references.py}): pairs nobody chose by hand.
+     */
+    static Stream<Arguments> randomNormals() throws java.io.IOException {
+        return references("/reference/random-normals.csv");
+    }
+
+    /** Rows p, q, divergence, value of a reference CSV; value inf or overflow for +∞. */
+    private static Stream<Arguments> references(String resource) throws java.io.IOException {
+        try (java.io.InputStream in = ExtremePairsTest.class.getResourceAsStream(resource)) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             List<Arguments> rows = new ArrayList<>();
             String[] lines = text.split("\n");
@@ -264,7 +281,7 @@ class ExtremePairsTest {
     }
 
     @ParameterizedTest(name = "{2}({0} || {1}) = {3}")
-    @MethodSource("extremeReferences")
+    @MethodSource({"extremeReferences", "randomNormals"})
     void matchesTheHighPrecisionReference(String p, String q, String div, double truth) {
         assertRightOrHonestlyFlagged(p, q, div, truth);
     }
