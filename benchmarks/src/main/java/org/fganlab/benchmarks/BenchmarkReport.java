@@ -94,7 +94,7 @@ public final class BenchmarkReport {
             jmh.add(n);
             used.add(false);
         }
-        for (String name : new String[] {"quadrature", "discrete", "mlp", "estimate"}) {
+        for (String name : new String[] {"quadrature", "discrete", "mlp", "estimate", "torch"}) {
             Path f = peerDir.resolve("peer-" + name + ".json");
             if (Files.exists(f)) {
                 peers.put(name, Json.parse(Files.readString(f)));
@@ -292,10 +292,12 @@ public final class BenchmarkReport {
                     .append(" warm-up, ").append(first.path("measurementIterations").asInt()).append(" × ")
                     .append(first.path("measurementTime").asText()).append(" measurement, `-prof gc`\n");
         }
-        for (String peer : new String[] {"quadrature", "discrete", "mlp", "estimate"}) {
+        for (String peer : new String[] {"quadrature", "discrete", "mlp", "estimate", "torch"}) {
             JsonNode p = peers.get(peer);
             sb.append("- peer ").append(peer).append(": ")
-                    .append(p == null ? "skipped (Python with NumPy/SciPy not found or the peer failed)"
+                    .append(p == null ? (peer.equals("torch")
+                            ? "skipped (no Python with torch found, or the peer failed)"
+                            : "skipped (Python with NumPy/SciPy not found or the peer failed)")
                             : p.path("peer").asText() + ", " + p.path("versions").toString().replaceAll("[{}\"]", "")
                                     .replace(",", ", ").replace(":", " "))
                     .append('\n');
@@ -465,6 +467,37 @@ public final class BenchmarkReport {
         JsonNode fit = find("FitBenchmark.fit");
         t.row("fit reverse-kl, 0.33·N(−1,0.25²)+0.67·N(2,1.415²)", timeWithError(fit), bytes(allocation(fit)), "—", "—");
         sb.append(t.markdown());
+        torch(sb);
+    }
+
+    /**
+     * The PyTorch peer's steps ({@code peers/torch_peer.py}, one thread): the f-GAN §4 step beside
+     * ours (kl, minimax), and the 2-D mode-coverage steps, which have no JMH counterpart yet.
+     */
+    private void torch(StringBuilder sb) {
+        JsonNode peer = peers.get("torch");
+        sb.append("\nPyTorch CPU peer (`peers/torch_peer.py`, ").append(peer == null ? "skipped"
+                : peer.path("threads").asInt() + " thread, torch " + peer.path("versions").path("torch").asText())
+                .append("): the same work per step. Target: at least as fast as PyTorch at the same thread count"
+                        + " and precision.\n\n");
+        Tables t = new Tables("step", "fgan-lab (float64)", "PyTorch float32", "PyTorch float64",
+                "ratio (float32)", "ratio (float64)");
+        double ours = seconds(find("TrainingStepBenchmark.trainingStep", "divergence", "kl", "loss", "minimax"));
+        torchRow(t, peer, "fgan4", "f-GAN §4: critic 1-64-64-1, batch 1,024 + 1,024 (kl, minimax)", ours);
+        for (String c : new String[] {"2d-64-64", "2d-128-256", "2d-256-512"}) {
+            String[] wb = c.split("-");
+            torchRow(t, peer, c, "2-D: G 2-" + wb[1] + "-" + wb[1] + "-2, D 2-" + wb[1] + "-" + wb[1]
+                    + "-1, batch " + wb[2] + " (not yet on our side)", Double.NaN);
+        }
+        sb.append(t.markdown());
+    }
+
+    private static void torchRow(Tables t, JsonNode peer, String id, String label, double ours) {
+        JsonNode f32 = row(peer, "case", id, "dtype", "float32");
+        JsonNode f64 = row(peer, "case", id, "dtype", "float64");
+        double s32 = f32 == null ? Double.NaN : f32.path("seconds").asDouble();
+        double s64 = f64 == null ? Double.NaN : f64.path("seconds").asDouble();
+        t.row(label, time(ours), time(s32), time(s64), ratio(s32 / ours), ratio(s64 / ours));
     }
 
     /**
