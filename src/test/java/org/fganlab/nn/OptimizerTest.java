@@ -95,8 +95,47 @@ class OptimizerTest {
         assertArrayEquals(new double[] {0.0, -3.0, 4.5}, p, 0.0);
     }
 
+    /** Two RMSProp steps written out with ρ = 0.5, ε = 0.1 so that every term matters. */
+    @Test
+    void rmsPropTwoStepsByHand() {
+        RmsProp rms = new RmsProp(2, 0.1, 0.5, 0.1);
+        double[] p = {1.0, -1.0};
+        rms.step(p, new double[] {2.0, -0.5});
+        // step 1: v = 0.5·g² = {2, 0.125}
+        double p0 = 1.0 - 0.1 * 2.0 / (Math.sqrt(2.0) + 0.1);
+        double p1 = -1.0 - 0.1 * -0.5 / (Math.sqrt(0.125) + 0.1);
+        assertArrayEquals(new double[] {p0, p1}, p, 1e-15);
+        rms.step(p, new double[] {1.0, 0.5});
+        // step 2: v = 0.5·{2, 0.125} + 0.5·{1, 0.25} = {1.5, 0.1875}
+        p0 -= 0.1 * 1.0 / (Math.sqrt(1.5) + 0.1);
+        p1 -= 0.1 * 0.5 / (Math.sqrt(0.1875) + 0.1);
+        assertArrayEquals(new double[] {p0, p1}, p, 1e-15);
+    }
+
+    /**
+     * Three steps at the WGAN paper's η = 5e-5 with the default ρ = 0.99, ε = 1e-8, against
+     * PyTorch 1.13's {@code torch.optim.RMSprop(lr=5e-5)} in float64 on the same gradients.
+     */
+    @Test
+    void rmsPropMatchesPyTorch() {
+        RmsProp rms = new RmsProp(3, 5e-5);
+        double[] p = {1.0, -2.0, 0.5};
+        rms.step(p, new double[] {0.3, -7.0, 1e-3});
+        rms.step(p, new double[] {-0.2, 4.0, 2e-3});
+        rms.step(p, new double[] {0.1, 0.5, -1.0});
+        assertArrayEquals(new double[] {0.999643626579201, -1.9997802318098168, 0.49955240726812755},
+                p, 4e-16);
+        // after reset, the first step from v = 0 again: η·g/(√(0.01)·|g| + ε) = 10η·sign(g) up to ε
+        rms.reset();
+        double[] q = {0.0, 0.0, 0.0};
+        rms.step(q, new double[] {-3.0, 2.0, 0.5});
+        assertArrayEquals(new double[] {5e-4, -5e-4, -5e-4}, q, 5e-4 * 1e-8 / 0.05);
+    }
+
     @Test
     void badArgumentsAreRejectedWithTheValueAndRange() {
+        assertMessage("rho must be in [0, 1), got 1.0", () -> new RmsProp(3, 0.1, 1.0, 1e-8));
+        assertMessage("epsilon must be finite and > 0, got 0.0", () -> new RmsProp(3, 0.1, 0.9, 0.0));
         assertMessage("learningRate must be finite and > 0, got 0.0", () -> new Adam(3, 0.0));
         assertMessage("learningRate must be finite and > 0, got NaN", () -> new Sgd(3, Double.NaN));
         assertMessage("learningRate must be finite and > 0, got Infinity", () -> new Sgd(3, Double.POSITIVE_INFINITY));
