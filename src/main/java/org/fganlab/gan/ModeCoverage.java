@@ -62,6 +62,27 @@ public final class ModeCoverage {
             return counts.clone();
         }
 
+        /**
+         * Number of modes with at least {@code minSamples} high-quality samples: 1 is PacGAN's
+         * rule (Lin et al. 2018, §5: a mode is captured when any high-quality sample falls on
+         * it), {@value ModeCoverage#MIN_SAMPLES_PER_MODE} is {@link #modesCovered()}'s.
+         *
+         * @param minSamples the threshold, ≥ 1
+         * @throws IllegalArgumentException if minSamples &lt; 1
+         */
+        public int modesCovered(int minSamples) {
+            if (minSamples < 1) {
+                throw new IllegalArgumentException("minSamples must be >= 1, got " + minSamples);
+            }
+            int covered = 0;
+            for (int c : counts) {
+                if (c >= minSamples) {
+                    covered++;
+                }
+            }
+            return covered;
+        }
+
         /** Number of high-quality samples, Σ counts. */
         public int highQuality() {
             return Arrays.stream(counts).sum();

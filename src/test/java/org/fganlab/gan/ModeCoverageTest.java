@@ -94,6 +94,11 @@ class ModeCoverageTest {
         ModeCoverage.Result r = ModeCoverage.evaluate(RING, atModes(RING, counts, 0.01, 0.01));
         assertArrayEquals(counts, r.counts());
         assertEquals(3, r.modesCovered());
+        // PacGAN's rule, one high-quality sample: the 19 counts too; 100 only mode 7
+        assertEquals(4, r.modesCovered(1));
+        assertEquals(3, r.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE));
+        assertEquals(1, r.modesCovered(22));
+        assertThrows(IllegalArgumentException.class, () -> r.modesCovered(0));
         // KL(h‖u) = Σ h log(8h) by hand, h = counts/160
         double kl = 0;
         for (int c : counts) {
