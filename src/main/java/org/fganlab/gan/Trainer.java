@@ -364,7 +364,7 @@ public final class Trainer {
     /** The generated half as a reusable fork-join task (reinitialised every step: no allocation). */
     private final class GeneratedHalf extends RecursiveAction {
         private static final long serialVersionUID = 1L;
-        private transient Pass pass;
+        private Pass pass;
 
         @Override
         protected void compute() {

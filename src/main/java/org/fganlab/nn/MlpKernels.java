@@ -64,16 +64,14 @@ final class MlpKernels {
      * c_p = w[biasOff + p], or 0 if biasOff &lt; 0. Forward uses (ps, qs) = (nIn, 1), backward
      * the transpose (1, nIn). Each output is c_p followed by fused multiply-adds over q in
      * increasing order (in the narrow case: plain multiply, then add, input by input). Two output
-     * rows and two input rows per pass (a 2×2 register
-     * block): every loaded input feeds two multiply-adds, and all arrays are indexed by the same
-     * b, so C2 vectorises the loop. Measured
-     * on rows of 256 samples (JDK 17, AVX2): 12.4 multiply-adds per ns against 9.9 for one output
-     * row and four input rows per pass; 2×4, 1×6 or 1×8 blocks defeat C2's vectoriser (3–5 per ns).
+     * rows and two input rows per pass (a 2×2 register block): every loaded input feeds two
+     * multiply-adds, and all arrays are indexed by the same b, so C2 vectorises the loop; wider
+     * blocks defeat its vectoriser (performance notes).
      */
     static void affine(double[] w, int off, int ps, int qs, int biasOff, double[][] in, int nq,
             double[][] out, int np, int batch) {
         // Narrow layers (the critic's 1 → W input and W → 1 output layers) get their own method:
-        // sharing one would feed C2 a profile of one-trip loops and slow the wide layers 3×.
+        // sharing one would feed C2 a profile of one-trip loops and slow the wide layers.
         if (np < 4 || nq < 4) {
             affineNarrow(w, off, ps, qs, biasOff, in, nq, out, np, batch);
         } else {
@@ -85,7 +83,7 @@ final class MlpKernels {
     private static void affineBlocked(double[] w, int off, int ps, int qs, int biasOff,
             double[][] in, int nq, double[][] out, int np, int batch) {
         // bounds as "p < even", not "p + 2 <= np": with the latter C2 does not vectorise the
-        // inner loops (measured: 4.8 against 12 multiply-adds per ns)
+        // inner loops
         int evenP = np & ~1;
         int evenQ = nq & ~1;
         int p = 0;
@@ -143,9 +141,9 @@ final class MlpKernels {
 
     /**
      * o0[b] ← fma(u1, i1[b], fma(u0, i0[b], o0[b])), and o1[b] likewise with v0, v1, for
-     * b &lt; n. Its own method so
-     * that C2 compiles it from its own invocation profile (called W²/4 times per layer and chunk)
-     * rather than as an on-stack replacement of a long-running caller, which measured 2× slower.
+     * b &lt; n. Its own method so that C2 compiles it from its own invocation profile (called
+     * W²/4 times per layer and chunk) rather than as an on-stack replacement of a long-running
+     * caller, which is slower.
      */
     private static void block2x2(double[] i0, double[] i1, double u0, double u1, double v0,
             double v1, double[] o0, double[] o1, int n) {
