@@ -102,10 +102,13 @@ final class TrainCommand implements Callable<Integer> {
     TrainingConfig config() {
         Objective objective = div.trim().equalsIgnoreCase("w1") ? new Objective.Wasserstein(clip)
                 : new Objective.FGan(Divergences.byName(div));
-        int[] generatorHidden = generator == TrainingConfig.GeneratorKind.MLP ? new int[] {64, 64} : new int[0];
-        return new TrainingConfig(target, objective, GeneratorLoss.parse(loss), generator,
-                generator == TrainingConfig.GeneratorKind.MLP ? latent : 1, generatorHidden,
-                new int[] {64, 64}, Schedule.parse(schedule), steps, batch, learningRate, seed, logEvery);
+        int[] critic = {64, 64};
+        TrainingConfig.Networks networks = generator == TrainingConfig.GeneratorKind.MLP
+                ? TrainingConfig.Networks.mlp(latent, new int[] {64, 64}, critic)
+                : TrainingConfig.Networks.gaussian(critic);
+        return TrainingConfig.builder(target, objective).loss(GeneratorLoss.parse(loss))
+                .networks(networks).schedule(Schedule.parse(schedule)).steps(steps)
+                .batchSize(batch).learningRate(learningRate).seed(seed).logEvery(logEvery).build();
     }
 
     /** The document {@code train --json} prints (and {@code sweep run} stores per run). */
@@ -136,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "target %s, %s, %s generator, %s loss, %s, %d steps, seed %d%n",
                 target.describe(), objective.name(), generator.name().toLowerCase(Locale.ROOT),
-                config.loss().cliName(), config.schedule().cliName(), steps, seed);
+                config.loss().cliName(), config.plan().schedule().cliName(), steps, seed);
         if (!Double.isNaN(r.mu())) {
             o.printf(Locale.ROOT, "trained mu = %.6f, sigma = %.6f (mean over the last steps)%n", r.mu(), r.sigma());
         }

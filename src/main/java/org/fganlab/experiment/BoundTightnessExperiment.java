@@ -133,10 +133,10 @@ public final class BoundTightnessExperiment implements Experiment {
      * generator step, beside the exact divergences.
      */
     static List<LogPoint> train(Density p, FDivergence f, int k, int steps, int every, long seed) {
-        TrainingConfig c = new TrainingConfig(Target.of(p), new Objective.FGan(f),
-                GeneratorLoss.MINIMAX, TrainingConfig.GeneratorKind.GAUSSIAN, 1, new int[0],
-                CRITIC_HIDDEN.clone(), k == 0 ? Schedule.SINGLE_STEP : new Schedule(k), steps,
-                BATCH, LEARNING_RATE, seed, every);
+        TrainingConfig c = TrainingConfig.builder(Target.of(p), new Objective.FGan(f))
+                .loss(GeneratorLoss.MINIMAX).networks(TrainingConfig.Networks.gaussian(CRITIC_HIDDEN))
+                .schedule(k == 0 ? Schedule.SINGLE_STEP : new Schedule(k)).steps(steps)
+                .batchSize(BATCH).learningRate(LEARNING_RATE).seed(seed).logEvery(every).build();
         Trainer trainer = new Trainer(c);
         CriticProbe probe = new CriticProbe(c.objective(), trainer.critic(), EVAL_BATCH);
         RandomGenerator rng = new Well19937c(seed ^ 0xB0B0L);

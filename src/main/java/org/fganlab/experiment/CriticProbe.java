@@ -14,10 +14,10 @@ import org.fganlab.nn.Mlp;
  * {@link Objective}), and the gradient in θ of the generator's minimax or non-saturating loss
  * through the critic's input gradient ∂V/∂x (chain rule: ∂x/∂μ = 1, ∂x/∂log σ = σz).
  *
- * <p>Generator losses, as the trainer defines them ({@link GeneratorLoss}): minimax
- * L = −mean b(V(G(z))) (the θ-dependent part of F; for the GAN row E_Q[log(1 − D)], D = σ(V)),
- * so ∂L/∂v = −b'(v); non-saturating L = −mean a(V(G(z))) (for the GAN row −E_Q[log D]), so
- * ∂L/∂v = −a'(v).
+ * <p>Generator losses, as the trainer defines them ({@link GeneratorLoss}, whose
+ * {@link GeneratorLoss#gradient} gives ∂L/∂v): minimax L = −mean b(V(G(z))) (the θ-dependent
+ * part of F; for the GAN row E_Q[log(1 − D)], D = σ(V)); non-saturating L = −mean a(V(G(z)))
+ * (for the GAN row −E_Q[log D]).
  *
  * <p>An instance owns its buffers (one workspace for batches up to {@code maxBatch}): not
  * thread-safe, one per run. Units: nats for F̂, nats per unit of θ for the gradients.
@@ -90,9 +90,9 @@ final class CriticProbe {
      * @return the estimate and its standard error (0 when n = m = 1)
      */
     Estimate estimate(double[] omega, double[] theta, double[] real, double[] z) {
-        double[] sReal = meanAndVariance(omega, real, true);
+        double[] sReal = meanAndVariance(omega, real, Objective.Side.REAL);
         generate(theta, z);
-        double[] sFake = meanAndVariance(omega, x, false, z.length);
+        double[] sFake = meanAndVariance(omega, x, Objective.Side.GENERATED, z.length);
         return new Estimate(sReal[0] - sFake[0],
                 Math.sqrt(sReal[1] / real.length + sFake[1] / z.length));
     }
@@ -126,8 +126,7 @@ final class CriticProbe {
         generate(theta, z);
         critic.forward(omega, x, m, ws, v);
         for (int b = 0; b < m; b++) {
-            gradOut[b] = -(loss == GeneratorLoss.MINIMAX ? objective.fakeTermDerivative(v[b])
-                    : objective.realTermDerivative(v[b])) / m;
+            gradOut[b] = loss.gradient(objective, v[b], 1.0 / m);
         }
         Arrays.fill(gradOmega, 0.0);
         critic.backward(omega, gradOut, m, ws, gradOmega, gradX);
@@ -141,29 +140,25 @@ final class CriticProbe {
         generator.generate(theta, z, z.length, x);
     }
 
-    private double[] meanAndVariance(double[] omega, double[] samples, boolean realTerm) {
+    private double[] meanAndVariance(double[] omega, double[] samples, Objective.Side side) {
         check(samples.length);
-        return meanAndVariance(omega, samples, realTerm, samples.length);
+        return meanAndVariance(omega, samples, side, samples.length);
     }
 
-    /** {mean, unbiased variance} of a(V) (realTerm) or b(V) over the first n samples. */
-    private double[] meanAndVariance(double[] omega, double[] samples, boolean realTerm, int n) {
+    /** {mean, unbiased variance} of a(V) (real side) or b(V) (generated) over the first n samples. */
+    private double[] meanAndVariance(double[] omega, double[] samples, Objective.Side side, int n) {
         critic.forward(omega, samples, n, ws, v);
         double mean = 0;
         for (int b = 0; b < n; b++) {
-            mean += term(v[b], realTerm);
+            mean += objective.term(v[b], side);
         }
         mean /= n;
         double ss = 0;
         for (int b = 0; b < n; b++) {
-            double d = term(v[b], realTerm) - mean;
+            double d = objective.term(v[b], side) - mean;
             ss += d * d;
         }
         return new double[] {mean, n > 1 ? ss / (n - 1) : 0.0};
-    }
-
-    private double term(double value, boolean realTerm) {
-        return realTerm ? objective.realTerm(value) : objective.fakeTerm(value);
     }
 
     private void check(int n) {

@@ -89,8 +89,8 @@ public final class GaussianFitExperiment implements Experiment {
         IntStream.range(0, total).parallel().forEach(k -> {
             int i = k / seeds;
             int s = k % seeds;
-            TrainingConfig c = TrainingConfig.gaussianFit(target, new Objective.FGan(fs.get(i)),
-                    ctx.seed() + s).withSteps(steps);
+            TrainingConfig c = TrainingConfig.builder(target, new Objective.FGan(fs.get(i)))
+                    .seed(ctx.seed() + s).steps(steps).build();
             try {
                 results[i][s] = new Trainer(c).run(null);
             } catch (IllegalStateException e) {

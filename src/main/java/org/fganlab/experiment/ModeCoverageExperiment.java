@@ -176,9 +176,10 @@ public final class ModeCoverageExperiment implements Experiment {
 
     /** Trains one generator and scores {@value #SAMPLES} fresh samples of it. */
     static Run train(Case c, Player p, long seed, int steps) {
-        TrainingConfig config = new TrainingConfig(Target.of(c.mixture()), p.objective(), p.loss(),
-                TrainingConfig.GeneratorKind.MLP, LATENT, HIDDEN, HIDDEN, Schedule.SINGLE_STEP, steps,
-                BATCH, LEARNING_RATE, seed, Math.max(1, steps / 10));
+        TrainingConfig config = TrainingConfig.builder(Target.of(c.mixture()), p.objective())
+                .loss(p.loss()).networks(TrainingConfig.Networks.mlp(LATENT, HIDDEN, HIDDEN))
+                .schedule(Schedule.SINGLE_STEP).steps(steps).batchSize(BATCH)
+                .learningRate(LEARNING_RATE).seed(seed).logEvery(Math.max(1, steps / 10)).build();
         Trainer trainer = new Trainer(config);
         TrainingResult result;
         try {

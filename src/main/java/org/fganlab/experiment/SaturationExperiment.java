@@ -135,9 +135,10 @@ public final class SaturationExperiment implements Experiment {
     /** Part 2: one run trained with {@code loss}, both losses' gradients probed every step. */
     static List<Probe> train(GeneratorLoss loss, int steps, long seed) {
         Target target = Target.of(DensitySpec.parse(TRAIN_TARGET));
-        TrainingConfig c = new TrainingConfig(target, new Objective.FGan(GAN), loss,
-                TrainingConfig.GeneratorKind.GAUSSIAN, 1, new int[0], CRITIC_HIDDEN.clone(),
-                new Schedule(CRITIC_STEPS), steps, BATCH, 0.01, seed, 1);
+        TrainingConfig c = TrainingConfig.builder(target, new Objective.FGan(GAN)).loss(loss)
+                .networks(TrainingConfig.Networks.gaussian(CRITIC_HIDDEN))
+                .schedule(new Schedule(CRITIC_STEPS)).steps(steps).batchSize(BATCH)
+                .learningRate(0.01).seed(seed).logEvery(1).build();
         Trainer trainer = new Trainer(c);
         CriticProbe probe = new CriticProbe(c.objective(), trainer.critic(), PROBE_BATCH);
         RandomGenerator rng = new Well19937c(seed ^ 0x5A7L);

@@ -1,6 +1,7 @@
 package org.fganlab.experiment;
 
 import java.util.Arrays;
+import org.fganlab.gan.GeneratorLoss;
 import org.fganlab.gan.Objective;
 import org.fganlab.nn.Activation;
 import org.fganlab.nn.Adam;
@@ -114,10 +115,11 @@ final class SegmentCritic {
                 x[2 * (b + i) + 1] = rng.nextDouble();
             }
             mlp.forward(params, x, 2 * b, ws, v);
-            // loss −F: ∂/∂v_real = −a'(v)/b, ∂/∂v_fake = +b'(v)/b
+            // the critic descends −F: its output gradient is −∂F̂/∂v
+            double w = 1.0 / b;
             for (int i = 0; i < b; i++) {
-                gOut[i] = -o.realTermDerivative(v[i]) / b;
-                gOut[b + i] = o.fakeTermDerivative(v[b + i]) / b;
+                gOut[i] = -o.gradient(v[i], Objective.Side.REAL, w);
+                gOut[b + i] = -o.gradient(v[b + i], Objective.Side.GENERATED, w);
             }
             Arrays.fill(gParams, 0);
             mlp.backward(params, gOut, 2 * b, ws, gParams, null);
@@ -136,7 +138,7 @@ final class SegmentCritic {
         mlp.forward(params, x, n, ws, v);
         double[] gOut = new double[n];
         for (int i = 0; i < n; i++) {
-            gOut[i] = -config.objective().fakeTermDerivative(v[i]) / n;
+            gOut[i] = GeneratorLoss.MINIMAX.gradient(config.objective(), v[i], 1.0 / n);
         }
         double[] gInput = new double[2 * n];
         mlp.backward(params, gOut, n, ws, new double[params.length], gInput);

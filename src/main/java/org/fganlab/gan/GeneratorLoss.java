@@ -12,6 +12,21 @@ public enum GeneratorLoss {
      */
     NON_SATURATING;
 
+    /**
+     * ∂L̂_G/∂v, the generator loss's gradient with respect to the critic output v on one
+     * generated sample, from the one loss-layer gradient {@link Objective#gradient}: minimax
+     * L̂_G = F̂ (its θ-dependent part −w·Σ b(v)), so −w·b'(v); non-saturating
+     * L̂_G = −w·Σ a(v), so −w·a'(v).
+     *
+     * @param objective the objective (its a' and b')
+     * @param v the critic's raw output on a generated sample
+     * @param weight w, the weight of one sample in the batch mean (1/B)
+     */
+    public double gradient(Objective objective, double v, double weight) {
+        return this == MINIMAX ? objective.gradient(v, Objective.Side.GENERATED, weight)
+                : -objective.gradient(v, Objective.Side.REAL, weight);
+    }
+
     /** The CLI name: {@code minimax} or {@code non-saturating}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

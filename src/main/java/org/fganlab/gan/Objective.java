@@ -26,6 +26,31 @@ public sealed interface Objective permits Objective.FGan, Objective.Wasserstein 
     /** b'(v). */
     double fakeTermDerivative(double v);
 
+    /** Which batch a critic output comes from: samples of P, or generated samples G(z). */
+    enum Side { REAL, GENERATED }
+
+    /** a(v) for a real sample, b(v) for a generated one: the term of F that v enters. */
+    default double term(double v, Side side) {
+        return side == Side.REAL ? realTerm(v) : fakeTerm(v);
+    }
+
+    /**
+     * The loss-layer gradient ∂F̂/∂v: the derivative of the batch objective
+     * F̂ = w·Σ_real a(v) − w·Σ_generated b(v) with respect to one critic output v, +w·a'(v) on a
+     * real sample and −w·b'(v) on a generated one (Nowozin et al. 2016, eq. 6; for the
+     * {@code gan} row, Goodfellow et al. 2014, eq. 1). The sign is that of F, which the critic
+     * ascends: the critic's loss −F̂ has the negated gradient, the minimax generator's loss is F̂
+     * itself, and the non-saturating one is {@link GeneratorLoss#gradient}.
+     *
+     * @param v the critic's raw output V(x)
+     * @param side the batch x comes from
+     * @param weight w, the weight of one sample in its batch mean (1/B for a batch of B)
+     * @return ∂F̂/∂v, formed as the product a'(v)·w (the same bits as a'(v)/B when B is a power of 2)
+     */
+    default double gradient(double v, Side side, double weight) {
+        return side == Side.REAL ? realTermDerivative(v) * weight : -(fakeTermDerivative(v) * weight);
+    }
+
     /** Weight clipping bound c for the critic after each critic step (0: none). */
     double clip();
 

@@ -7,10 +7,8 @@ import java.util.concurrent.RecursiveAction;
 import org.fganlab.density.Density;
 import org.fganlab.density.Normal;
 import org.fganlab.density.StandardNormal;
-import org.fganlab.nn.Activation;
-import org.fganlab.nn.Adam;
-import org.fganlab.nn.ForkedTasks;
 import org.fganlab.nn.Mlp;
+import org.fganlab.nn.Optimizer;
 import org.fganlab.theory.ExactDivergence;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
@@ -18,12 +16,13 @@ import org.hipparchus.random.Well19937c;
 /**
  * Trains a generator against a critic T = g_f(V_ω) on the objective
  * F(ω, θ) = E_P[a(V(x))] − E_Q[b(V(G_θ(z)))] ({@link Objective}); the critic ascends F, the
- * generator descends F (minimax) or ascends E_Q[a(V(G(z)))] (non-saturating). Both use Adam
- * (step size from the config, β1 = 0.5, β2 = 0.999).
+ * generator descends F (minimax) or ascends E_Q[a(V(G(z)))] (non-saturating). Both use the
+ * configured optimiser ({@link TrainingConfig.Optimization}; by default Adam with β1 = 0.5).
  *
- * <p>Gradients: the critic's ∂F/∂v is a'(v)/B on real and −b'(v)/B on generated samples,
- * back-propagated through V; the generator's ∂L/∂x comes from the same critic backward pass
- * (input gradient), then through G. For the minimax loss in the single-step schedule one
+ * <p>Gradients: the loss-layer gradient ∂F̂/∂v ({@link Objective#gradient}: a'(v)/B on real and
+ * −b'(v)/B on generated samples), negated for the critic, is back-propagated through V; the
+ * generator's ∂L/∂v ({@link GeneratorLoss#gradient}) is back-propagated to V's input, then
+ * through G. For the minimax loss in the single-step schedule one
  * backward pass on the generated batch serves both players (∂L_G/∂x = −∂(−F)/∂x).
  *
  * <p>One instance runs once; all buffers are allocated in the constructor, and a step allocates
@@ -52,37 +51,37 @@ public final class Trainer {
         void update(int step, int steps, double estimate);
     }
 
+    /** What a critic evaluation computes besides the forward passes and F̂. */
+    private enum Pass {
+        /** Nothing more: V on both batches, F̂ and the output gradients ∂(−F̂)/∂v. */
+        FORWARD,
+        /** Also the critic's parameter gradient ∂(−F̂)/∂ω. */
+        CRITIC,
+        /** Also the generator's ∂L̂_G/∂x on the generated batch. */
+        JOINT
+    }
+
     private final TrainingConfig config;
     private final Objective objective;
+    private final GeneratorLoss loss;
     private final Target target;
+    private final int batch;
+    private final RandomGenerator rng;
     private final Generator generator;
     private final Mlp critic;
-    private final Mlp.Workspace wsReal;
-    private final Mlp.Workspace wsFake;
-    private final RandomGenerator rng;
     private final double[] theta;
     private final double[] omega;
-    private final Adam criticOptimizer;
-    private final Adam generatorOptimizer;
-    private final int batch;
-    private final double[] xReal;
-    private final double[] xFake;
+    private final Optimizer criticOptimizer;
+    private final Optimizer generatorOptimizer;
+    /** The latent batch z, batch·k. */
     private final double[] z;
-    private final double[] vReal;
-    private final double[] vFake;
-    private final double[] gradOutReal;
-    private final double[] gradOutFake;
-    private final double[] gradOutGenerator;
-    private final double[] gradXFake;
-    private final double[] gradCritic;
-    private final double[] gradCriticFake;
-    private final GeneratedHalf generatedTask = new GeneratedHalf();
-    /** What the halves compute: {@link #FORWARD}, {@link #CRITIC} or {@link #JOINT}. */
-    private int halfMode;
-    private double sumReal;
-    private double sumFake;
+    private final CriticBatch real;
+    private final CriticBatch generated;
+    /** ∂L̂_G/∂x on the generated batch, batch·d. */
+    private final double[] gradX;
+    /** ∂L̂_G/∂θ. */
     private final double[] gradGenerator;
-    private final boolean gaussian;
+    private final GeneratedHalf generatedTask = new GeneratedHalf();
     private boolean used;
 
     /**
@@ -91,41 +90,24 @@ public final class Trainer {
     public Trainer(TrainingConfig config) {
         this.config = config;
         this.objective = config.objective();
+        this.loss = config.loss();
         this.target = config.target();
-        this.batch = config.batchSize();
+        this.batch = config.optimization().batchSize();
         int d = target.dimension();
-        this.gaussian = config.generator() == TrainingConfig.GeneratorKind.GAUSSIAN;
-        this.generator = gaussian ? new GaussianGenerator()
-                : new MlpGenerator(config.latentDimension(), config.generatorHidden(), d,
-                        Activation.RELU, batch);
-        int[] hidden = config.criticHidden();
-        int[] widths = new int[hidden.length + 2];
-        widths[0] = d;
-        System.arraycopy(hidden, 0, widths, 1, hidden.length);
-        widths[widths.length - 1] = 1;
-        this.critic = new Mlp(widths, Activation.TANH, Activation.LINEAR);
-        this.wsReal = critic.workspace(batch);
-        this.wsFake = critic.workspace(batch);
+        this.generator = config.networks().newGenerator(d, batch);
+        this.critic = config.networks().newCritic(d);
         this.rng = new Well19937c(config.seed());
         this.theta = new double[generator.parameterCount()];
         this.omega = new double[critic.parameterCount()];
         generator.initialize(theta, rng);
         critic.initialize(omega, rng);
-        this.criticOptimizer = new Adam(omega.length, config.learningRate(), TrainingConfig.BETA1,
-                TrainingConfig.BETA2, 1e-8);
-        this.generatorOptimizer = new Adam(theta.length, config.learningRate(),
-                TrainingConfig.BETA1, TrainingConfig.BETA2, 1e-8);
-        this.xReal = new double[batch * d];
-        this.xFake = new double[batch * d];
+        TrainingConfig.Optimization o = config.optimization();
+        this.criticOptimizer = o.optimizer().create(omega.length, o.learningRate());
+        this.generatorOptimizer = o.optimizer().create(theta.length, o.learningRate());
         this.z = new double[batch * generator.latentDimension()];
-        this.vReal = new double[batch];
-        this.vFake = new double[batch];
-        this.gradOutReal = new double[batch];
-        this.gradOutFake = new double[batch];
-        this.gradOutGenerator = new double[batch];
-        this.gradXFake = new double[batch * d];
-        this.gradCritic = new double[omega.length];
-        this.gradCriticFake = new double[omega.length];
+        this.real = new CriticBatch(Objective.Side.REAL, d);
+        this.generated = new CriticBatch(Objective.Side.GENERATED, d);
+        this.gradX = new double[batch * d];
         this.gradGenerator = new double[theta.length];
     }
 
@@ -152,7 +134,7 @@ public final class Trainer {
             throw new IllegalStateException("a Trainer runs once; create a new one");
         }
         used = true;
-        int steps = config.steps();
+        int steps = config.plan().steps();
         int window = Math.max(1, Math.min(500, steps / 10));
         double windowSum = 0;
         double muSum = 0;
@@ -167,12 +149,12 @@ public final class Trainer {
             }
             if (s > steps - window) {
                 windowSum += estimate;
-                if (gaussian) {
+                if (generator instanceof GaussianGenerator) {
                     muSum += GaussianGenerator.mu(theta);
                     sigmaSum += GaussianGenerator.sigma(theta);
                 }
             }
-            if (s % config.logEvery() == 0 || s == steps) {
+            if (s % config.plan().logEvery() == 0 || s == steps) {
                 history.add(point(s, estimate));
             }
             if (progress != null) {
@@ -180,7 +162,7 @@ public final class Trainer {
             }
         }
         HistoryPoint last = history.get(history.size() - 1);
-        if (!gaussian) {
+        if (!(generator instanceof GaussianGenerator)) {
             return new TrainingResult(config, theta, omega, history, windowSum / window,
                     last.exact(), Double.NaN, Double.NaN);
         }
@@ -188,10 +170,8 @@ public final class Trainer {
         // constant-step Adam jitter around the optimum by about the step size)
         double mu = muSum / window;
         double sigma = sigmaSum / window;
-        Density p = target.density();
-        double exact = p == null ? Double.NaN
-                : objective.exact(ExactDivergence.standard(), p, new Normal(mu, sigma)).value();
-        return new TrainingResult(config, theta, omega, history, windowSum / window, exact, mu, sigma);
+        return new TrainingResult(config, theta, omega, history, windowSum / window,
+                exact(mu, sigma), mu, sigma);
     }
 
     /**
@@ -201,11 +181,12 @@ public final class Trainer {
      * @return the batch estimate F̂ of the (last) critic step
      */
     public double step() {
-        if (config.schedule().singleStep()) {
+        Schedule schedule = config.plan().schedule();
+        if (schedule.singleStep()) {
             return jointStep();
         }
         double estimate = Double.NaN;
-        for (int k = 0; k < config.schedule().criticSteps(); k++) {
+        for (int k = 0; k < schedule.criticSteps(); k++) {
             estimate = criticStep();
         }
         generatorStep();
@@ -214,164 +195,186 @@ public final class Trainer {
 
     /** f-GAN Algorithm 1: one gradient evaluation, ascent in ω and descent in θ together. */
     private double jointStep() {
-        target.sample(rng, xReal, batch);
+        target.sample(rng, real.x, batch);
         fillLatent();
         double estimate = gradients();
-        criticOptimizer.step(omega, gradCritic);
+        criticOptimizer.step(omega, criticGradient());
         clipCritic();
         generatorOptimizer.step(theta, gradGenerator);
         return estimate;
     }
 
-    /**
-     * F̂ and both players' gradients at the current (ω, θ) on the current real and latent
-     * batches: gradCritic = ∂(−F̂)/∂ω (the critic minimises −F̂), gradGenerator = ∂L̂_G/∂θ with
-     * L̂_G = F̂ (minimax) or −mean a(V(G(z))) (non-saturating).
-     *
-     * @return F̂
-     */
-    double gradients() {
-        double estimate = criticHalves(JOINT);
-        Arrays.fill(gradGenerator, 0.0);
-        generator.backward(theta, z, batch, gradXFake, gradGenerator);
-        return estimate;
-    }
-
-    /** L̂_G at the current parameters and batches (forward passes only; for tests). */
-    double generatorLoss() {
-        double estimate = evaluate();
-        if (config.loss() == GeneratorLoss.MINIMAX) {
-            return estimate;
-        }
-        double sum = 0;
-        for (int b = 0; b < batch; b++) {
-            sum += objective.realTerm(vFake[b]);
-        }
-        return -sum / batch;
-    }
-
     private double criticStep() {
-        target.sample(rng, xReal, batch);
+        target.sample(rng, real.x, batch);
         fillLatent();
-        double estimate = criticHalves(CRITIC);
-        criticOptimizer.step(omega, gradCritic);
+        double estimate = evaluate(Pass.CRITIC);
+        criticOptimizer.step(omega, criticGradient());
         clipCritic();
         return estimate;
     }
 
     private void generatorStep() {
         fillLatent();
-        generator.generate(theta, z, batch, xFake);
-        critic.forward(omega, xFake, batch, wsFake, vFake);
+        generator.generate(theta, z, batch, generated.x);
+        critic.forward(omega, generated.x, batch, generated.ws, generated.v);
         generatorInputGradient();
         Arrays.fill(gradGenerator, 0.0);
-        generator.backward(theta, z, batch, gradXFake, gradGenerator);
+        generator.backward(theta, z, batch, gradX, gradGenerator);
         generatorOptimizer.step(theta, gradGenerator);
     }
 
     /**
-     * Runs both forward passes on the current batches, fills the critic's output gradients of
-     * −F (the critic minimises −F), and returns F̂.
+     * F̂ and both players' gradients at the current (ω, θ) on the current real and latent
+     * batches: {@link #criticGradient()} = ∂(−F̂)/∂ω (the critic minimises −F̂),
+     * {@link #generatorGradient()} = ∂L̂_G/∂θ with L̂_G = F̂ (minimax) or −mean a(V(G(z)))
+     * (non-saturating).
+     *
+     * @return F̂
      */
-    double evaluate() {
-        return criticHalves(FORWARD);
+    double gradients() {
+        double estimate = evaluate(Pass.JOINT);
+        Arrays.fill(gradGenerator, 0.0);
+        generator.backward(theta, z, batch, gradX, gradGenerator);
+        return estimate;
     }
 
-    /** Forward passes and output gradients only. */
-    private static final int FORWARD = 0;
-    /** Also the critic's parameter gradient ∂(−F̂)/∂ω into gradCritic. */
-    private static final int CRITIC = 1;
-    /** Also the generator's ∂L̂_G/∂x on the generated batch into gradXFake. */
-    private static final int JOINT = 2;
+    /** F̂ at the current parameters and batches (forward passes only; for tests). */
+    double evaluate() {
+        return evaluate(Pass.FORWARD);
+    }
+
+    /** L̂_G at the current parameters and batches (forward passes only; for tests). */
+    double generatorLoss() {
+        double estimate = evaluate(Pass.FORWARD);
+        if (loss == GeneratorLoss.MINIMAX) {
+            return estimate;
+        }
+        double sum = 0;
+        for (int b = 0; b < batch; b++) {
+            sum += objective.realTerm(generated.v[b]);
+        }
+        return -sum / batch;
+    }
 
     /**
-     * Generates the fake batch from the current latent batch, then runs the real half on this
-     * thread and the generated half as a forked task (class comment), and returns F̂.
+     * Generates the fake batch from the current latent batch, then runs the real batch on this
+     * thread and the generated batch as a forked task (class comment); for passes with the
+     * critic gradient, adds the generated batch's ∂(−F̂)/∂ω to the real one's.
+     *
+     * @return F̂
      */
-    private double criticHalves(int mode) {
-        generator.generate(theta, z, batch, xFake);
-        halfMode = mode;
+    private double evaluate(Pass pass) {
+        generator.generate(theta, z, batch, generated.x);
+        generatedTask.pass = pass;
         generatedTask.reinitialize();
         generatedTask.fork();
-        realHalf(mode);
+        real.forward();
+        if (pass != Pass.FORWARD) {
+            real.backward(null);
+        }
         ForkedTasks.runOrAwait(generatedTask);   // here if no worker took it, else a short spin
-        if (mode != FORWARD) {
-            double[] g = gradCritic;
-            double[] f = gradCriticFake;
+        if (pass != Pass.FORWARD) {
+            double[] g = real.gradOmega;
+            double[] f = generated.gradOmega;
             for (int k = 0; k < g.length; k++) {
                 g[k] += f[k];
             }
         }
-        return (sumReal - sumFake) / batch;
+        return (real.termSum - generated.termSum) / batch;
     }
 
-    /** Real batch: V, the real term of F̂, ∂(−F)/∂v and (mode ≥ CRITIC) ∂(−F)/∂ω into gradCritic. */
-    private void realHalf(int mode) {
-        sumReal = forwardTerms(xReal, wsReal, vReal, gradOutReal, true);
-        if (mode != FORWARD) {
-            Arrays.fill(gradCritic, 0.0);
-            critic.backward(omega, gradOutReal, batch, wsReal, gradCritic, null);
-        }
-    }
-
-    /**
-     * The critic's forward pass on one batch; writes V into v and the output gradient of −F
-     * into gradOut (−a'(v)/B for real samples, +b'(v)/B for generated ones).
-     *
-     * @return Σ_b a(v_b) for real samples, Σ_b b(v_b) for generated ones
-     */
-    private double forwardTerms(double[] x, Mlp.Workspace ws, double[] v, double[] gradOut,
-            boolean real) {
-        critic.forward(omega, x, batch, ws, v);
-        double inv = 1.0 / batch;
-        double sum = 0;
-        for (int b = 0; b < batch; b++) {
-            if (real) {
-                sum += objective.realTerm(v[b]);
-                gradOut[b] = -objective.realTermDerivative(v[b]) * inv;
-            } else {
-                sum += objective.fakeTerm(v[b]);
-                gradOut[b] = objective.fakeTermDerivative(v[b]) * inv;
-            }
-        }
-        return sum;
-    }
-
-    /**
-     * Generated batch: V, the fake term of F̂, ∂(−F)/∂v, (mode ≥ CRITIC) ∂(−F)/∂ω into
-     * gradCriticFake and (mode = JOINT) ∂L_G/∂x into gradXFake.
-     */
-    private void generatedHalf(int mode) {
-        sumFake = forwardTerms(xFake, wsFake, vFake, gradOutFake, false);
-        if (mode == FORWARD) {
+    /** The generated half of {@link #evaluate(Pass)}: forward, ∂(−F̂)/∂ω and (JOINT) ∂L̂_G/∂x. */
+    private void generatedHalf(Pass pass) {
+        generated.forward();
+        if (pass == Pass.FORWARD) {
             return;
         }
-        Arrays.fill(gradCriticFake, 0.0);
-        if (mode == JOINT && config.loss() == GeneratorLoss.MINIMAX) {
-            // ∂(−F)/∂x from the critic's own backward pass; the generator descends F: negate
-            critic.backward(omega, gradOutFake, batch, wsFake, gradCriticFake, gradXFake);
-            negate(gradXFake);
+        if (pass == Pass.JOINT && loss == GeneratorLoss.MINIMAX) {
+            // L̂_G = F̂: one backward pass gives ∂(−F̂)/∂ω and ∂(−F̂)/∂x; negate the latter
+            generated.backward(gradX);
+            negate(gradX);
         } else {
-            critic.backward(omega, gradOutFake, batch, wsFake, gradCriticFake, null);
-            if (mode == JOINT) {
+            generated.backward(null);
+            if (pass == Pass.JOINT) {
                 generatorInputGradient();
             }
+        }
+    }
+
+    /**
+     * ∂L̂_G/∂x into gradX, from the generated batch's last forward pass: the loss gradient
+     * {@link GeneratorLoss#gradient} back-propagated to the critic's input (no parameter
+     * gradient: half the work of a backward pass). Overwrites the generated batch's gradOut.
+     */
+    private void generatorInputGradient() {
+        double inv = 1.0 / batch;
+        double[] gradOut = generated.gradOut;
+        for (int b = 0; b < batch; b++) {
+            gradOut[b] = loss.gradient(objective, generated.v[b], inv);
+        }
+        critic.backward(omega, gradOut, batch, generated.ws, null, gradX);
+    }
+
+    /**
+     * One batch of a critic evaluation, real or generated, with its own workspace and gradient
+     * buffers so that the two batches can run on two threads.
+     */
+    private final class CriticBatch {
+        final Objective.Side side;
+        /** The samples, batch·d. */
+        final double[] x;
+        final Mlp.Workspace ws;
+        /** V(x). */
+        final double[] v;
+        /** The output gradient of the next backward pass; after {@link #forward}: ∂(−F̂)/∂v. */
+        final double[] gradOut;
+        /** ∂(−F̂)/∂ω from this batch (for the real batch after {@link #evaluate(Pass)}: the total). */
+        final double[] gradOmega;
+        /** Σ_b a(v_b) (real) or Σ_b b(v_b) (generated), of the last forward pass. */
+        double termSum;
+
+        CriticBatch(Objective.Side side, int d) {
+            this.side = side;
+            this.x = new double[batch * d];
+            this.ws = critic.workspace(batch);
+            this.v = new double[batch];
+            this.gradOut = new double[batch];
+            this.gradOmega = new double[omega.length];
+        }
+
+        /** V on this batch, its term sum of F̂, and gradOut = −∂F̂/∂v ({@link Objective#gradient}). */
+        void forward() {
+            critic.forward(omega, x, batch, ws, v);
+            double inv = 1.0 / batch;
+            double sum = 0;
+            for (int b = 0; b < batch; b++) {
+                sum += objective.term(v[b], side);
+                gradOut[b] = -objective.gradient(v[b], side, inv);
+            }
+            termSum = sum;
+        }
+
+        /** ∂(−F̂)/∂ω of this batch into gradOmega (zeroed first) and, if non-null, ∂(−F̂)/∂x. */
+        void backward(double[] inputGradient) {
+            Arrays.fill(gradOmega, 0.0);
+            critic.backward(omega, gradOut, batch, ws, gradOmega, inputGradient);
         }
     }
 
     /** The generated half as a reusable fork-join task (reinitialised every step: no allocation). */
     private final class GeneratedHalf extends RecursiveAction {
         private static final long serialVersionUID = 1L;
+        private Pass pass;
 
         @Override
         protected void compute() {
-            generatedHalf(halfMode);
+            generatedHalf(pass);
         }
     }
 
     /** The live buffers, for tests in this package: real batch, latent batch, θ, ω, ∂(−F)/∂ω, ∂L_G/∂θ. */
     double[] realBatch() {
-        return xReal;
+        return real.x;
     }
 
     double[] latentBatch() {
@@ -387,28 +390,11 @@ public final class Trainer {
     }
 
     double[] criticGradient() {
-        return gradCritic;
+        return real.gradOmega;
     }
 
     double[] generatorGradient() {
         return gradGenerator;
-    }
-
-    /** ∂L_G/∂x on the generated batch of the last forward pass on wsFake, into gradXFake. */
-    private void generatorInputGradient() {
-        double inv = 1.0 / batch;
-        for (int b = 0; b < batch; b++) {
-            // minimax: L = F, ∂F/∂v = −b'(v)/B: back-propagate +b'(v)/B and negate below;
-            // non-saturating: L = −mean a(v), ∂L/∂v = −a'(v)/B
-            gradOutGenerator[b] = config.loss() == GeneratorLoss.MINIMAX
-                    ? objective.fakeTermDerivative(vFake[b]) * inv
-                    : -objective.realTermDerivative(vFake[b]) * inv;
-        }
-        // only ∂/∂x is wanted here: no parameter gradient (half the work of a backward pass)
-        critic.backward(omega, gradOutGenerator, batch, wsFake, null, gradXFake);
-        if (config.loss() == GeneratorLoss.MINIMAX) {
-            negate(gradXFake);
-        }
     }
 
     private static void negate(double[] v) {
@@ -430,21 +416,23 @@ public final class Trainer {
         }
     }
 
+    /** The exact D_f(P‖N(μ, σ²)) (or W1) when P has a density, else NaN. */
+    private double exact(double mu, double sigma) {
+        Density p = target.density();
+        return p == null ? Double.NaN
+                : objective.exact(ExactDivergence.standard(), p, new Normal(mu, sigma)).value();
+    }
+
     private HistoryPoint point(int step, double estimate) {
-        double meanReal = mean(vReal);
-        double meanFake = mean(vFake);
         double mu = Double.NaN;
         double sigma = Double.NaN;
         double exact = Double.NaN;
-        if (gaussian) {
+        if (generator instanceof GaussianGenerator) {
             mu = GaussianGenerator.mu(theta);
             sigma = GaussianGenerator.sigma(theta);
-            Density p = target.density();
-            if (p != null) {
-                exact = objective.exact(ExactDivergence.standard(), p, new Normal(mu, sigma)).value();
-            }
+            exact = exact(mu, sigma);
         }
-        return new HistoryPoint(step, estimate, mu, sigma, meanReal, meanFake, exact);
+        return new HistoryPoint(step, estimate, mu, sigma, mean(real.v), mean(generated.v), exact);
     }
 
     private static double mean(double[] v) {

@@ -1,101 +1,278 @@
 package org.fganlab.gan;
 
 import java.util.Arrays;
+import org.fganlab.nn.Activation;
+import org.fganlab.nn.Mlp;
 
 /**
- * Everything a training run depends on; the same config and seed give a bit-identical run.
+ * Everything a training run depends on; the same config gives a bit-identical run. Built by
+ * name with {@link #builder}, whose defaults are the f-GAN Gaussian-fit protocol
+ * ({@link #gaussianFit}).
  *
  * @param target the data distribution P
  * @param objective f-GAN for a divergence, or Wasserstein with clipping
  * @param loss the generator loss
- * @param generator {@code GAUSSIAN} (1-D targets only) or {@code MLP}
- * @param latentDimension latent dimension of the MLP generator (≥ 1; the Gaussian's is 1)
- * @param generatorHidden hidden widths of the MLP generator (copied)
- * @param criticHidden hidden widths of the critic V, tanh units (copied)
- * @param schedule single-step or alternating:k
- * @param steps generator steps, ≥ 1
- * @param batchSize samples from P and from Q per step, ≥ 1
- * @param learningRate Adam step size of critic and generator, finite and &gt; 0
+ * @param networks the generator G and the critic V
+ * @param optimization optimiser, its step size and the batch size
+ * @param plan generator steps, critic steps per generator step, history interval
  * @param seed the seed of every random draw (initialisation, data, latent samples)
- * @param logEvery history interval in steps, ≥ 1
  */
 public record TrainingConfig(Target target, Objective objective, GeneratorLoss loss,
-        GeneratorKind generator, int latentDimension, int[] generatorHidden, int[] criticHidden,
-        Schedule schedule, int steps, int batchSize, double learningRate, long seed, int logEvery) {
+        Networks networks, Optimization optimization, Plan plan, long seed) {
 
     /** The generator families. */
     public enum GeneratorKind { GAUSSIAN, MLP }
 
-    /** Adam's β1 for both players: 0.5, the usual GAN setting (Radford et al. 2016). */
-    public static final double BETA1 = 0.5;
-    /** Adam's β2. */
-    public static final double BETA2 = 0.999;
-
     /**
-     * @throws IllegalArgumentException naming the bad value and its accepted range
+     * @throws IllegalArgumentException if a part is missing, or the Gaussian generator is asked
+     *     for a target of dimension other than 1
      */
     public TrainingConfig {
-        if (target == null || objective == null || loss == null || generator == null
-                || schedule == null) {
-            throw new IllegalArgumentException("target, objective, loss, generator and schedule are required");
+        if (target == null || objective == null || loss == null || networks == null
+                || optimization == null || plan == null) {
+            throw new IllegalArgumentException(
+                    "target, objective, loss, networks, optimization and plan are required");
         }
-        if (generator == GeneratorKind.GAUSSIAN && target.dimension() != 1) {
+        if (networks.generator() == GeneratorKind.GAUSSIAN && target.dimension() != 1) {
             throw new IllegalArgumentException("the gaussian generator is 1-D but the target '"
                     + target.describe() + "' has dimension " + target.dimension() + " (use --generator mlp)");
         }
-        positive("steps", steps);
-        positive("batch size", batchSize);
-        positive("log interval", logEvery);
-        positive("latent dimension", latentDimension);
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
-        }
-        generatorHidden = widths("generator hidden width", generatorHidden);
-        criticHidden = widths("critic hidden width", criticHidden);
     }
 
     /**
      * The f-GAN Gaussian-fit protocol (Nowozin et al. 2016, §4): Gaussian generator, critic with
      * two hidden layers of 64 tanh units, single-step gradient, batches of 1,024, step size 0.01
-     * (Adam), minimax loss, 5,000 steps, history every 50 steps.
+     * (Adam, β1 = 0.5), minimax loss, 5,000 steps, history every 50 steps.
      */
     public static TrainingConfig gaussianFit(Target target, Objective objective, long seed) {
-        return new TrainingConfig(target, objective, GeneratorLoss.MINIMAX, GeneratorKind.GAUSSIAN,
-                1, new int[0], new int[] {64, 64}, Schedule.SINGLE_STEP, 5000, 1024, 0.01, seed, 50);
+        return builder(target, objective).seed(seed).build();
     }
 
-    /** A copy with other steps. */
-    public TrainingConfig withSteps(int s) {
-        return new TrainingConfig(target, objective, loss, generator, latentDimension,
-                generatorHidden, criticHidden, schedule, s, batchSize, learningRate, seed, logEvery);
+    /** A builder with the defaults of {@link #gaussianFit} (seed 1). */
+    public static Builder builder(Target target, Objective objective) {
+        return new Builder(target, objective);
     }
 
-    /** A copy with another loss and schedule. */
-    public TrainingConfig with(GeneratorLoss l, Schedule s) {
-        return new TrainingConfig(target, objective, l, generator, latentDimension,
-                generatorHidden, criticHidden, s, steps, batchSize, learningRate, seed, logEvery);
+    /** A builder holding this config, to change some parts by name. */
+    public Builder toBuilder() {
+        Builder b = new Builder(target, objective);
+        b.loss = loss;
+        b.networks = networks;
+        b.optimizer = optimization.optimizer();
+        b.learningRate = optimization.learningRate();
+        b.batchSize = optimization.batchSize();
+        b.steps = plan.steps();
+        b.schedule = plan.schedule();
+        b.logEvery = plan.logEvery();
+        b.seed = seed;
+        return b;
     }
 
-    /** A copy with another generator. */
-    public TrainingConfig with(GeneratorKind g, int latent, int[] hidden) {
-        return new TrainingConfig(target, objective, loss, g, latent, hidden, criticHidden,
-                schedule, steps, batchSize, learningRate, seed, logEvery);
+    /**
+     * The two networks. The critic V maps R^d to R with tanh hidden units and a linear output;
+     * the MLP generator maps its latent N(0, I) to R^d with ReLU hidden units.
+     *
+     * @param generator the generator family
+     * @param latentDimension latent dimension k of the generator (≥ 1; the Gaussian's is 1)
+     * @param generatorHidden hidden widths of the MLP generator (copied; empty for the Gaussian)
+     * @param criticHidden hidden widths of the critic V (copied)
+     */
+    public record Networks(GeneratorKind generator, int latentDimension, int[] generatorHidden,
+            int[] criticHidden) {
+
+        /**
+         * @throws IllegalArgumentException if the generator is null, the latent dimension is
+         *     below 1, a width is outside [1, 100000], or a Gaussian generator is given a latent
+         *     dimension other than 1 or hidden widths
+         */
+        public Networks {
+            if (generator == null) {
+                throw new IllegalArgumentException("the generator kind is required");
+            }
+            positive("latent dimension", latentDimension);
+            generatorHidden = widths("generator hidden width", generatorHidden);
+            criticHidden = widths("critic hidden width", criticHidden);
+            if (generator == GeneratorKind.GAUSSIAN && (latentDimension != 1 || generatorHidden.length > 0)) {
+                throw new IllegalArgumentException("the gaussian generator has latent dimension 1 and"
+                        + " no hidden layers, got " + latentDimension + " and " + Arrays.toString(generatorHidden));
+            }
+        }
+
+        /** The Gaussian generator μ + σz against a critic with these hidden widths. */
+        public static Networks gaussian(int... criticHidden) {
+            return new Networks(GeneratorKind.GAUSSIAN, 1, new int[0], criticHidden);
+        }
+
+        /** An MLP generator (latent dimension, hidden widths) against a critic with these hidden widths. */
+        public static Networks mlp(int latentDimension, int[] generatorHidden, int[] criticHidden) {
+            return new Networks(GeneratorKind.MLP, latentDimension, generatorHidden, criticHidden);
+        }
+
+        @Override
+        public int[] generatorHidden() {
+            return generatorHidden.clone();
+        }
+
+        @Override
+        public int[] criticHidden() {
+            return criticHidden.clone();
+        }
+
+        /** A new generator into R^d with buffers for batches up to maxBatch. */
+        Generator newGenerator(int d, int maxBatch) {
+            return switch (generator) {
+                case GAUSSIAN -> new GaussianGenerator();
+                case MLP -> new MlpGenerator(latentDimension, generatorHidden, d, Activation.RELU, maxBatch);
+            };
+        }
+
+        /** The critic V: d → criticHidden… → 1, tanh hidden units, linear output. */
+        Mlp newCritic(int d) {
+            int[] widths = new int[criticHidden.length + 2];
+            widths[0] = d;
+            System.arraycopy(criticHidden, 0, widths, 1, criticHidden.length);
+            widths[widths.length - 1] = 1;
+            return new Mlp(widths, Activation.TANH, Activation.LINEAR);
+        }
     }
 
-    /** A copy with other batch size, learning rate and log interval. */
-    public TrainingConfig with(int batch, double rate, int log) {
-        return new TrainingConfig(target, objective, loss, generator, latentDimension,
-                generatorHidden, criticHidden, schedule, steps, batch, rate, seed, log);
+    /** The first-order method both players use; each player gets its own state. */
+    public sealed interface Optimizer permits Adam {
+        /** A fresh optimiser for n parameters with this step size. */
+        org.fganlab.nn.Optimizer create(int n, double learningRate);
     }
 
-    @Override
-    public int[] generatorHidden() {
-        return generatorHidden.clone();
+    /**
+     * Adam (Kingma &amp; Ba 2015).
+     *
+     * @param beta1 first-moment decay in [0, 1)
+     * @param beta2 second-moment decay in [0, 1)
+     * @param epsilon added to √v̂, &gt; 0
+     */
+    public record Adam(double beta1, double beta2, double epsilon) implements Optimizer {
+        /** β1 = 0.5, the usual GAN setting (Radford et al. 2016), β2 = 0.999, ε = 10⁻⁸. */
+        public static final Adam GAN = new Adam(0.5, 0.999, 1e-8);
+
+        @Override
+        public org.fganlab.nn.Optimizer create(int n, double learningRate) {
+            return new org.fganlab.nn.Adam(n, learningRate, beta1, beta2, epsilon);
+        }
     }
 
-    @Override
-    public int[] criticHidden() {
-        return criticHidden.clone();
+    /**
+     * How the parameters move.
+     *
+     * @param optimizer the optimiser of critic and generator
+     * @param learningRate its step size, finite and &gt; 0
+     * @param batchSize samples from P and from Q per step, ≥ 1
+     */
+    public record Optimization(Optimizer optimizer, double learningRate, int batchSize) {
+        /**
+         * @throws IllegalArgumentException if the optimiser is null or a value is out of range
+         */
+        public Optimization {
+            if (optimizer == null) {
+                throw new IllegalArgumentException("the optimizer is required");
+            }
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
+            }
+            positive("batch size", batchSize);
+        }
+    }
+
+    /**
+     * How long the run is and when it logs.
+     *
+     * @param steps generator steps, ≥ 1
+     * @param schedule single-step or alternating:k (k critic steps per generator step)
+     * @param logEvery history interval in generator steps, ≥ 1
+     */
+    public record Plan(int steps, Schedule schedule, int logEvery) {
+        /**
+         * @throws IllegalArgumentException if the schedule is null or a count is below 1
+         */
+        public Plan {
+            if (schedule == null) {
+                throw new IllegalArgumentException("the schedule is required");
+            }
+            positive("steps", steps);
+            positive("log interval", logEvery);
+        }
+    }
+
+    /** Named construction of a {@link TrainingConfig}; unset parts keep the {@link #gaussianFit} defaults. */
+    public static final class Builder {
+        private final Target target;
+        private final Objective objective;
+        private GeneratorLoss loss = GeneratorLoss.MINIMAX;
+        private Networks networks = Networks.gaussian(64, 64);
+        private Optimizer optimizer = Adam.GAN;
+        private double learningRate = 0.01;
+        private int batchSize = 1024;
+        private int steps = 5000;
+        private Schedule schedule = Schedule.SINGLE_STEP;
+        private int logEvery = 50;
+        private long seed = 1;
+
+        private Builder(Target target, Objective objective) {
+            this.target = target;
+            this.objective = objective;
+        }
+
+        public Builder loss(GeneratorLoss l) {
+            loss = l;
+            return this;
+        }
+
+        public Builder networks(Networks n) {
+            networks = n;
+            return this;
+        }
+
+        public Builder optimizer(Optimizer o) {
+            optimizer = o;
+            return this;
+        }
+
+        public Builder learningRate(double r) {
+            learningRate = r;
+            return this;
+        }
+
+        public Builder batchSize(int b) {
+            batchSize = b;
+            return this;
+        }
+
+        public Builder steps(int s) {
+            steps = s;
+            return this;
+        }
+
+        public Builder schedule(Schedule s) {
+            schedule = s;
+            return this;
+        }
+
+        public Builder logEvery(int n) {
+            logEvery = n;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the bad value and its accepted range
+         */
+        public TrainingConfig build() {
+            return new TrainingConfig(target, objective, loss, networks,
+                    new Optimization(optimizer, learningRate, batchSize),
+                    new Plan(steps, schedule, logEvery), seed);
+        }
     }
 
     private static void positive(String what, int v) {

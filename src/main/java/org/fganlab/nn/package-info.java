@@ -4,7 +4,9 @@
  * update needs), and first-order optimisers.
  *
  * <p>Lives here: {@link org.fganlab.nn.Activation} (tanh, ReLU, leaky ReLU, linear),
- * {@link org.fganlab.nn.Mlp} with its caller-owned {@link org.fganlab.nn.Mlp.Workspace},
+ * {@link org.fganlab.nn.Mlp} (the chain rule, one method per layer and direction) with its
+ * caller-owned {@link org.fganlab.nn.Mlp.Workspace} and its loops over rows in
+ * {@code MlpKernels},
  * {@link org.fganlab.nn.Optimizer} with {@link org.fganlab.nn.Adam} and
  * {@link org.fganlab.nn.Sgd}.
  *

@@ -120,10 +120,11 @@ public final class JsonDocuments {
         TrainingConfig c = r.config();
         ObjectNode o = Json.object().put("target", c.target().describe())
                 .put("divergence", c.objective().name())
-                .put("generator", c.generator().name().toLowerCase(java.util.Locale.ROOT))
-                .put("loss", c.loss().cliName()).put("schedule", c.schedule().cliName())
-                .put("steps", c.steps()).put("batch_size", c.batchSize()).put("seed", c.seed());
-        Json.put(o, "learning_rate", c.learningRate());
+                .put("generator", c.networks().generator().name().toLowerCase(java.util.Locale.ROOT))
+                .put("loss", c.loss().cliName()).put("schedule", c.plan().schedule().cliName())
+                .put("steps", c.plan().steps()).put("batch_size", c.optimization().batchSize())
+                .put("seed", c.seed());
+        Json.put(o, "learning_rate", c.optimization().learningRate());
         putIfApplicable(o, "mu", r.mu());
         putIfApplicable(o, "sigma", r.sigma());
         Json.put(o, "final_estimate", r.finalEstimate());

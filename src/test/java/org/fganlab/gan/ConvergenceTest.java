@@ -27,8 +27,8 @@ class ConvergenceTest {
         TrainingResult[] runs = new TrainingResult[names.size() * seeds];
         IntStream.range(0, runs.length).parallel().forEach(k -> {
             FDivergence f = Divergences.byName(names.get(k / seeds));
-            TrainingConfig c = TrainingConfig.gaussianFit(Target.of(p), new Objective.FGan(f), 1 + k % seeds)
-                    .withSteps(2500).with(1024, 0.01, 2500);
+            TrainingConfig c = TrainingConfig.builder(Target.of(p), new Objective.FGan(f))
+                    .seed(1 + k % seeds).steps(2500).logEvery(2500).build();
             runs[k] = new Trainer(c).run(null);
         });
         StringBuilder report = new StringBuilder();

@@ -25,8 +25,8 @@ class LongRunTest {
     void fiveThousandStepsWithoutNaN(Objective o) {
         Target target = Target.of(DensitySpec.parse("0.33*normal(-1,0.25) + 0.67*normal(2,1.415)"));
         for (GeneratorLoss loss : GeneratorLoss.values()) {
-            TrainingConfig c = TrainingConfig.gaussianFit(target, o, 11)
-                    .with(loss, Schedule.SINGLE_STEP).with(64, 0.01, 500);
+            TrainingConfig c = TrainingConfig.builder(target, o).seed(11).loss(loss)
+                    .batchSize(64).logEvery(500).build();
             TrainingResult r = new Trainer(c).run(null); // throws if F̂ or θ stops being finite
             assertTrue(Double.isFinite(r.finalEstimate()), o.name() + " " + loss);
             for (HistoryPoint h : r.history()) {

@@ -19,9 +19,8 @@ class TrainerAllocationTest {
     void stepsAllocateNothingPerSample() {
         Target target = Target.of(DensitySpec.parse("0.33*normal(-1,0.25) + 0.67*normal(2,1.415)"));
         for (GeneratorLoss loss : GeneratorLoss.values()) {
-            Trainer trainer = new Trainer(TrainingConfig.gaussianFit(target,
-                    new Objective.FGan(Divergences.byName("kl")), 3).with(loss, Schedule.SINGLE_STEP)
-                    .with(512, 0.01, 50));
+            Trainer trainer = new Trainer(TrainingConfig.builder(target,
+                    new Objective.FGan(Divergences.byName("kl"))).seed(3).loss(loss).batchSize(512).build());
             int steps = 100;
             double perStep = (double) Allocations.bytesAllocatedWithCommonPoolBy(300, steps, trainer::step) / steps;
             assertTrue(perStep < 64, loss + ": " + perStep + " bytes allocated per step");

@@ -44,8 +44,10 @@ class TrainerGradientTest {
         Target target = kind == TrainingConfig.GeneratorKind.GAUSSIAN
                 ? Target.of(DensitySpec.parse("0.5*normal(-1,0.5) + 0.5*normal(1,0.7)"))
                 : Target.of(GaussianMixture2D.ring(4, 1.0, 0.3));
-        TrainingConfig c = new TrainingConfig(target, o, loss, kind, 2, new int[] {4}, new int[] {6, 5},
-                Schedule.SINGLE_STEP, 1, 7, 0.01, 42, 1);
+        TrainingConfig.Networks networks = kind == TrainingConfig.GeneratorKind.GAUSSIAN
+                ? TrainingConfig.Networks.gaussian(6, 5) : TrainingConfig.Networks.mlp(2, new int[] {4}, new int[] {6, 5});
+        TrainingConfig c = TrainingConfig.builder(target, o).loss(loss).networks(networks)
+                .steps(1).batchSize(7).seed(42).logEvery(1).build();
         Trainer t = new Trainer(c);
         Well19937c rng = new Well19937c(7);
         target.sample(rng, t.realBatch(), 7);

@@ -25,8 +25,8 @@ class TrainerHalvesTest {
     void halvesEqualTheOneThreadReferenceBitForBit(GeneratorLoss loss) {
         Target target = Target.of(DensitySpec.parse("0.33*normal(-1,0.25) + 0.67*normal(2,1.415)"));
         int batch = 512;
-        TrainingConfig c = TrainingConfig.gaussianFit(target, new Objective.FGan(Divergences.byName("kl")), 3)
-                .with(loss, Schedule.SINGLE_STEP).with(batch, 0.01, 50);
+        TrainingConfig c = TrainingConfig.builder(target, new Objective.FGan(Divergences.byName("kl")))
+                .seed(3).loss(loss).batchSize(batch).build();
         Trainer t = new Trainer(c);
         Objective o = c.objective();
         Mlp critic = t.critic();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class TrainerParametersTest {
 
     private static TrainingConfig config(int steps) {
-        return TrainingConfig.gaussianFit(Target.of(new Normal(1, 2)),
-                new Objective.FGan(Divergences.byName("js")), 3).withSteps(steps).with(16, 0.01, 1);
+        return TrainingConfig.builder(Target.of(new Normal(1, 2)), new Objective.FGan(Divergences.byName("js")))
+                .seed(3).steps(steps).batchSize(16).logEvery(1).build();
     }
 
     @Test

@@ -18,8 +18,8 @@ class TrainerTest {
             Target.of(DensitySpec.parse("0.33*normal(-1,0.25) + 0.67*normal(2,1.415)"));
 
     private static TrainingConfig small(String div, long seed) {
-        return TrainingConfig.gaussianFit(FGAN_TARGET, new Objective.FGan(Divergences.byName(div)), seed)
-                .withSteps(200).with(64, 0.01, 20);
+        return TrainingConfig.builder(FGAN_TARGET, new Objective.FGan(Divergences.byName(div)))
+                .seed(seed).steps(200).batchSize(64).logEvery(20).build();
     }
 
     @Test
@@ -56,7 +56,7 @@ class TrainerTest {
 
     @Test
     void trainedGaussianIsTheMeanOfTheLastTenthOfTheIterates() {
-        TrainingConfig c = small("js", 2).with(64, 0.01, 1); // history at every step
+        TrainingConfig c = small("js", 2).toBuilder().batchSize(64).logEvery(1).build(); // history at every step
         TrainingResult r = new Trainer(c).run(null);
         List<HistoryPoint> h = r.history();
         double mu = 0;
@@ -72,12 +72,13 @@ class TrainerTest {
 
     @Test
     void alternatingScheduleAndWassersteinClipRun() {
-        TrainingConfig c = small("gan", 3).with(GeneratorLoss.NON_SATURATING, new Schedule(3)).withSteps(30);
+        TrainingConfig c = small("gan", 3).toBuilder().loss(GeneratorLoss.NON_SATURATING)
+                .schedule(new Schedule(3)).steps(30).build();
         TrainingResult r = new Trainer(c).run(null);
         assertTrue(Double.isFinite(r.finalEstimate()));
-        TrainingConfig w = new TrainingConfig(FGAN_TARGET, new Objective.Wasserstein(0.05),
-                GeneratorLoss.MINIMAX, TrainingConfig.GeneratorKind.GAUSSIAN, 1, new int[0],
-                new int[] {8}, new Schedule(5), 20, 32, 0.01, 1, 10);
+        TrainingConfig w = TrainingConfig.builder(FGAN_TARGET, new Objective.Wasserstein(0.05))
+                .networks(TrainingConfig.Networks.gaussian(8)).schedule(new Schedule(5)).steps(20)
+                .batchSize(32).logEvery(10).build();
         TrainingResult wr = new Trainer(w).run(null);
         for (double p : wr.criticParams()) {
             assertTrue(Math.abs(p) <= 0.05, "clipped critic parameter " + p);
@@ -87,10 +88,10 @@ class TrainerTest {
 
     @Test
     void mlpGeneratorOnTwoDimensionalTarget() {
-        TrainingConfig c = new TrainingConfig(Target.of(GaussianMixture2D.ring(8, 2, 0.02)),
-                new Objective.FGan(Divergences.byName("js")), GeneratorLoss.NON_SATURATING,
-                TrainingConfig.GeneratorKind.MLP, 2, new int[] {16}, new int[] {16}, Schedule.SINGLE_STEP,
-                20, 32, 0.001, 1, 10);
+        TrainingConfig c = TrainingConfig.builder(Target.of(GaussianMixture2D.ring(8, 2, 0.02)),
+                new Objective.FGan(Divergences.byName("js"))).loss(GeneratorLoss.NON_SATURATING)
+                .networks(TrainingConfig.Networks.mlp(2, new int[] {16}, new int[] {16}))
+                .steps(20).batchSize(32).learningRate(0.001).logEvery(10).build();
         TrainingResult r = new Trainer(c).run(null);
         assertTrue(Double.isNaN(r.mu()) && Double.isNaN(r.exact()), "no Gaussian parameters, no exact tracking in 2-D");
         assertTrue(Double.isFinite(r.finalEstimate()));
@@ -98,7 +99,7 @@ class TrainerTest {
 
     @Test
     void trainerRunsOnce() {
-        Trainer t = new Trainer(small("kl", 1).withSteps(1));
+        Trainer t = new Trainer(small("kl", 1).toBuilder().steps(1).build());
         t.run(null);
         assertThrows(IllegalStateException.class, () -> t.run(null));
     }
@@ -109,9 +110,9 @@ class TrainerTest {
         IllegalArgumentException twoD = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfig.gaussianFit(ring, new Objective.FGan(Divergences.byName("kl")), 1));
         assertTrue(twoD.getMessage().contains("dimension 2"), twoD.getMessage());
-        IllegalArgumentException steps = assertThrows(IllegalArgumentException.class, () -> small("kl", 1).withSteps(0));
+        IllegalArgumentException steps = assertThrows(IllegalArgumentException.class, () -> small("kl", 1).toBuilder().steps(0).build());
         assertTrue(steps.getMessage().contains("got 0"), steps.getMessage());
-        IllegalArgumentException lr = assertThrows(IllegalArgumentException.class, () -> small("kl", 1).with(64, -1, 10));
+        IllegalArgumentException lr = assertThrows(IllegalArgumentException.class, () -> small("kl", 1).toBuilder().learningRate(-1).build());
         assertTrue(lr.getMessage().contains("learning rate"), lr.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Objective.Wasserstein(0));
     }

@@ -25,8 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * in ≤ 1 ms). Average time per call, in microseconds.
  *
  * <ul>
- *   <li>{@code forward}, {@code forwardBackward}: {@link Mlp}, plain-array kernels, one thread;
- *       {@code forwardBackwardTwoThreads}: the same with {@code Mlp.workspace(batch, 2)}.</li>
+ *   <li>{@code forward}, {@code forwardBackward}: {@link Mlp}, plain-array kernels, one thread.</li>
  *   <li>{@code ejmlForwardBackward}: the same computation with EJML 0.44
  *       ({@code CommonOps_DDRM.mult/multTransA/multTransB} on feature-major {@code DMatrixRMaj},
  *       EJML's favourable layout) and the same tanh, so only the linear algebra differs.</li>
@@ -50,7 +49,6 @@ public class MlpBenchmark {
 
     Mlp mlp;
     Mlp.Workspace ws;
-    Mlp.Workspace ws2;
     double[] params;
     double[] x;
     double[] out;
@@ -65,7 +63,6 @@ public class MlpBenchmark {
     public void setUp() {
         mlp = new Mlp(new int[] {1, width, width, 1}, Activation.TANH, Activation.LINEAR);
         ws = mlp.workspace(batch);
-        ws2 = mlp.workspace(batch, 2);
         params = new double[mlp.parameterCount()];
         mlp.initialize(params, new Well19937c(1));
         SplittableRandom rng = new SplittableRandom(2);
@@ -96,13 +93,6 @@ public class MlpBenchmark {
     public double[] forwardBackward() {
         mlp.forward(params, x, batch, ws, out);
         mlp.backward(params, gradOut, batch, ws, gradParams, gradInput);
-        return gradInput;
-    }
-
-    @Benchmark
-    public double[] forwardBackwardTwoThreads() {
-        mlp.forward(params, x, batch, ws2, out);
-        mlp.backward(params, gradOut, batch, ws2, gradParams, gradInput);
         return gradInput;
     }
 

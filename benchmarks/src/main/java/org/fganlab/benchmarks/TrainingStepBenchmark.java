@@ -5,7 +5,6 @@ import org.fganlab.density.DensitySpec;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.gan.GeneratorLoss;
 import org.fganlab.gan.Objective;
-import org.fganlab.gan.Schedule;
 import org.fganlab.gan.Target;
 import org.fganlab.gan.Trainer;
 import org.fganlab.gan.TrainingConfig;
@@ -46,9 +45,8 @@ public class TrainingStepBenchmark {
     @Setup
     public void setUp() {
         Target target = Target.of(DensitySpec.parse("0.33*normal(-1,0.25) + 0.67*normal(2,1.415)"));
-        TrainingConfig c = TrainingConfig.gaussianFit(target,
-                new Objective.FGan(Divergences.byName(divergence)), 1)
-                .with(GeneratorLoss.parse(loss), Schedule.SINGLE_STEP).withSteps(Integer.MAX_VALUE);
+        TrainingConfig c = TrainingConfig.builder(target, new Objective.FGan(Divergences.byName(divergence)))
+                .loss(GeneratorLoss.parse(loss)).steps(Integer.MAX_VALUE).build();
         trainer = new Trainer(c);
     }
 

@@ -1,12 +1,9 @@
-package org.fganlab.nn;
+package org.fganlab.gan;
 
 import java.util.concurrent.ForkJoinTask;
 
-/**
- * Finishing a forked task without parking: the pattern the trainer (its generated half) and
- * {@link Mlp}'s multi-thread workspaces (their chunk groups) share.
- */
-public final class ForkedTasks {
+/** Finishing a forked task without parking: how the trainer joins its generated half. */
+final class ForkedTasks {
 
     /** Longest busy wait for a task that a worker is running, 2 ms in ns. */
     static final long SPIN_NANOS = 2_000_000L;
@@ -17,7 +14,7 @@ public final class ForkedTasks {
     /**
      * Completes a task that the calling thread forked: runs it here if no worker has taken it
      * yet ({@code tryUnfork}), else spins up to {@value #SPIN_NANOS} ns for the worker to finish
-     * before {@code join()}. The callers' forked work takes about as long as their own share, so
+     * before {@code join()}. The forked half takes about as long as the caller's own, so
      * the spin usually suffices; {@code join()} could park the thread, and a wake-up costs tens of
      * µs and allocates.
      *
@@ -25,7 +22,7 @@ public final class ForkedTasks {
      * @throws RuntimeException or Error whatever the task threw (from {@code join()} or
      *     {@code invoke()})
      */
-    public static void runOrAwait(ForkJoinTask<?> task) {
+    static void runOrAwait(ForkJoinTask<?> task) {
         if (task.tryUnfork()) {
             task.invoke();
             return;
