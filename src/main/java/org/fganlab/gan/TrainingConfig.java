@@ -137,7 +137,7 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
     }
 
     /** The first-order method both players use; each player gets its own state. */
-    public sealed interface Optimizer permits Adam {
+    public sealed interface Optimizer permits Adam, RmsProp {
         /** A fresh optimiser for n parameters with this step size. */
         org.fganlab.nn.Optimizer create(int n, double learningRate);
     }
@@ -156,6 +156,23 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         @Override
         public org.fganlab.nn.Optimizer create(int n, double learningRate) {
             return new org.fganlab.nn.Adam(n, learningRate, beta1, beta2, epsilon);
+        }
+    }
+
+    /**
+     * RMSProp in PyTorch's form (Tieleman &amp; Hinton 2012), the critic optimiser of the WGAN
+     * paper with weight clipping (Arjovsky et al. 2017, Algorithm 1: η = 5e-5).
+     *
+     * @param rho decay of the mean square in [0, 1)
+     * @param epsilon added to √v, &gt; 0
+     */
+    public record RmsProp(double rho, double epsilon) implements Optimizer {
+        /** PyTorch's defaults ρ = 0.99, ε = 10⁻⁸, as the WGAN code used them. */
+        public static final RmsProp WGAN = new RmsProp(0.99, 1e-8);
+
+        @Override
+        public org.fganlab.nn.Optimizer create(int n, double learningRate) {
+            return new org.fganlab.nn.RmsProp(n, learningRate, rho, epsilon);
         }
     }
 

@@ -70,6 +70,29 @@ class TrainerTest {
         assertEquals(sigma / 20, r.sigma(), 1e-15);
     }
 
+    /**
+     * The WGAN recipe (Arjovsky et al. 2017, Algorithm 1): RMSProp at η = 5e-5 with 5 critic
+     * steps and clipping at 0.01. RMSProp's first step from v = 0 moves a parameter by
+     * η·g/(0.1·|g| + ε) ≈ 10η·sign(g), so the generator's μ moves by 5e-4 in its first step.
+     */
+    @Test
+    void wganRecipeWithRmsPropMovesTheGeneratorByTenLearningRates() {
+        TrainingConfig c = TrainingConfig.builder(FGAN_TARGET, new Objective.Wasserstein(0.01))
+                .networks(TrainingConfig.Networks.gaussian(8)).optimizer(TrainingConfig.RmsProp.WGAN)
+                .learningRate(5e-5).schedule(new Schedule(5)).steps(3).batchSize(64).logEvery(1).build();
+        TrainingResult r = new Trainer(c).run(null);
+        List<HistoryPoint> h = r.history();
+        // up to ε/(0.1·|g|): the clipped critic's gradients are small (|g| ~ 1e-4), so 1e-3
+        // relative; Adam's first step would be η = 5e-5, ten times shorter
+        assertEquals(5e-4, Math.abs(h.get(1).mu() - h.get(0).mu()), 5e-4 * 1e-3);
+        for (double p : r.criticParams()) {
+            assertTrue(Math.abs(p) <= 0.01, "clipped critic parameter " + p);
+        }
+        assertEquals(h, new Trainer(c).run(null).history(), "seeded: bit-identical");
+        TrainingConfig adam = c.toBuilder().optimizer(TrainingConfig.Adam.GAN).build();
+        assertNotEquals(h, new Trainer(adam).run(null).history());
+    }
+
     @Test
     void alternatingScheduleAndWassersteinClipRun() {
         TrainingConfig c = small("gan", 3).toBuilder().loss(GeneratorLoss.NON_SATURATING)
