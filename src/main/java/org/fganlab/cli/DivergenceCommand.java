@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fganlab.density.Density;
 import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
 import org.fganlab.report.Tables;
 import org.fganlab.theory.DivergenceValues;
 import org.fganlab.theory.ExactDivergence;

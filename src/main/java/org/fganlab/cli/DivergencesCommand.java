@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
 import org.fganlab.report.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,7 +6,6 @@ import org.fganlab.density.Density;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
 import org.fganlab.theory.GaussianFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
