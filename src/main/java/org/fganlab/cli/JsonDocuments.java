@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.gan.HistoryPoint;
 import org.fganlab.gan.TrainingConfig;
@@ -110,7 +111,7 @@ final class JsonDocuments {
             Json.put(o, "value_at_zero", f.valueAtZero());
             Json.put(o, "slope_at_infinity", f.slopeAtInfinity());
         }
-        ObjectNode w1 = arr.addObject().put("name", "w1")
+        ObjectNode w1 = arr.addObject().put("name", Discrepancy.W1.NAME)
                 .put("display_name", "Wasserstein-1 (a distance, not an f-divergence)")
                 .put("f", "W1 = integral |F_P - F_Q| dx");
         w1.put("conjugate", "").put("output_activation", "");

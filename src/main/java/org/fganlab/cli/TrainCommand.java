@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.fganlab.divergence.Divergences;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.gan.GeneratorLoss;
 import org.fganlab.gan.Objective;
 import org.fganlab.gan.Schedule;
@@ -98,8 +98,8 @@ final class TrainCommand implements Callable<Integer> {
      *     or a value outside its range)
      */
     TrainingConfig config() {
-        Objective objective = div.trim().equalsIgnoreCase("w1") ? new Objective.Wasserstein(clip)
-                : new Objective.FGan(Divergences.byName(div));
+        Objective objective = Discrepancy.parse(div) instanceof Discrepancy.F f
+                ? new Objective.FGan(f.divergence()) : new Objective.Wasserstein(clip);
         int[] generatorHidden = generator == TrainingConfig.GeneratorKind.MLP ? new int[] {64, 64} : new int[0];
         return new TrainingConfig(target, objective, GeneratorLoss.parse(loss), generator,
                 generator == TrainingConfig.GeneratorKind.MLP ? latent : 1, generatorHidden,
