@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fganlab.theory.IdentityCheck;
 
 /**
- * Transitional: the one domain mapping left in {@code report}, for
- * {@code experiment.GanTheoremExperiment}'s "prop1" object (the same fields as a check of
- * {@code validate --json}). The CLI's documents are in {@code cli.JsonDocuments}. Delete this
- * class, and its exemption in {@code ArchitectureTest}, once that experiment writes the object
- * itself.
+ * Transitional: the one domain mapping left in {@code report}, an identity check as
+ * {@code validate --json} writes it, shared by {@code cli.JsonDocuments} and
+ * {@code experiment.GanTheoremExperiment}'s "prop1" object. Once that experiment writes the object
+ * itself, this method moves into {@code cli.JsonDocuments} and this class and its exemption in
+ * {@code ArchitectureTest} go.
  */
 public final class JsonDocuments {
 
