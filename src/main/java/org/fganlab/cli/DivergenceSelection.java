@@ -20,10 +20,11 @@ record DivergenceSelection(List<Discrepancy> discrepancies) {
      * @throws IllegalArgumentException for an empty or unknown name (the message lists accepted ones)
      */
     static DivergenceSelection parse(String list) {
-        List<Discrepancy> fs = new ArrayList<>();
-        boolean w1 = list.trim().equalsIgnoreCase("all");
-        if (w1) {
-            Divergences.all().forEach(f -> fs.add(new Discrepancy.F(f)));
+        List<Discrepancy> chosen = new ArrayList<>();
+        boolean all = list.trim().equalsIgnoreCase("all");
+        boolean w1 = all;
+        if (all) {
+            Divergences.all().forEach(f -> chosen.add(new Discrepancy.F(f)));
         } else {
             for (String raw : list.split(",")) {
                 String name = raw.trim().toLowerCase(Locale.ROOT);
@@ -32,15 +33,15 @@ record DivergenceSelection(List<Discrepancy> discrepancies) {
                 }
                 Discrepancy d = Discrepancy.parse(name);
                 w1 |= d instanceof Discrepancy.W1;
-                if (d instanceof Discrepancy.F && fs.stream().noneMatch(x -> x.name().equals(d.name()))) {
-                    fs.add(d);
+                if (d instanceof Discrepancy.F && chosen.stream().noneMatch(x -> x.name().equals(d.name()))) {
+                    chosen.add(d);
                 }
             }
         }
         if (w1) {
-            fs.add(new Discrepancy.W1());
+            chosen.add(new Discrepancy.W1());
         }
-        return new DivergenceSelection(List.copyOf(fs));
+        return new DivergenceSelection(List.copyOf(chosen));
     }
 
     /** The f-divergences, in order. */

@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * What a divergence name on the command line denotes: a registered f-divergence
  * ({@link Divergences}), or the Wasserstein-1 distance {@code w1}, which is not an f-divergence
- * (W1(P, Q) = ∫ |F_P − F_Q| dx in the units of x; Arjovsky et al. 2017, eq. 1) but is computed,
- * estimated and trained beside them for contrast. The one parser of such names.
+ * (in one dimension W1(P, Q) = ∫ |F_P − F_Q| dx, in the units of x; Villani 2009, Remark 2.19;
+ * Arjovsky et al. 2017) but is computed, estimated and trained beside them for contrast. The one
+ * parser of such names.
  */
 public sealed interface Discrepancy permits Discrepancy.F, Discrepancy.W1 {
 

@@ -67,7 +67,8 @@ public final class Estimation {
          */
         public Request(List<Discrepancy> discrepancies, Set<Estimator> estimators, int bootstrap,
                 long seed, int k, NetworkSettings network) {
-            this(Discrepancy.divergences(discrepancies), discrepancies.contains(new Discrepancy.W1()), estimators, bootstrap, seed, k, network);
+            this(Discrepancy.divergences(discrepancies), discrepancies.contains(new Discrepancy.W1()),
+                    estimators, bootstrap, seed, k, network);
         }
     }
 
