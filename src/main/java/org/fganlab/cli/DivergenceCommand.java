@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fganlab.density.Density;
 import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
 import org.fganlab.report.Tables;
 import org.fganlab.theory.DivergenceValues;
 import org.fganlab.theory.ExactDivergence;
@@ -45,7 +44,7 @@ final class DivergenceCommand implements Callable<Integer> {
     public Integer call() {
         DivergenceSelection sel = DivergenceSelection.parse(div);
         List<DivergenceValues.Entry> entries = DivergenceValues.compute(ExactDivergence.standard(),
-                p, q, sel.divergences(), sel.includeW1());
+                p, q, sel.discrepancies());
         var out = spec.commandLine().getOut();
         boolean allConverged = entries.stream().allMatch(e -> e.result().converged());
         int code = allConverged ? ExitCodes.OK : ExitCodes.ACCURACY_NOT_REACHED;

@@ -1,10 +1,10 @@
 package org.fganlab.cli;
 
 import java.util.concurrent.Callable;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
 import org.fganlab.report.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ final class DivergencesCommand implements Callable<Integer> {
             t.row(f.name(), f.displayName(), text[0], text[1], Formulas.domain(f), text[2],
                     f.threshold(), f.secondDerivativeAtOne());
         }
-        t.row("w1", "Wasserstein-1 (distance)", "-", "-", "-", "-", "-", "-");
+        t.row(Discrepancy.W1.NAME, "Wasserstein-1 (distance)", "-", "-", "-", "-", "-", "-");
         out.print(t.text());
         out.println("Aliases: rkl = reverse-kl; alpha:A for any A not 0 or 1. Logs are natural (nats).");
         return 0;

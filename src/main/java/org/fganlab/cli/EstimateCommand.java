@@ -151,7 +151,7 @@ final class EstimateCommand implements Callable<Integer> {
             q = Samples.draw(source.densities.q, source.densities.n, seed, 1);
         }
         checkSizes(p, pName, q, qName, sel, estimators);
-        Estimation.Request request = new Estimation.Request(sel.divergences(), sel.includeW1(),
+        Estimation.Request request = new Estimation.Request(sel.discrepancies(),
                 estimators, bootstrap, seed, k, NetworkSettings.DEFAULT);
         List<Estimate> results = Estimation.run(p, q, request);
         Map<String, Double> exact = source.densities == null ? null : exact(sel, source.densities);
@@ -251,7 +251,7 @@ final class EstimateCommand implements Callable<Integer> {
     private static Map<String, Double> exact(DivergenceSelection sel, Densities d) {
         Map<String, Double> map = new LinkedHashMap<>();
         for (DivergenceValues.Entry e : DivergenceValues.compute(ExactDivergence.standard(), d.p, d.q,
-                sel.divergences(), sel.includeW1())) {
+                sel.discrepancies())) {
             map.put(e.name(), e.result().value());
         }
         return map;

@@ -3,10 +3,10 @@ package org.fganlab.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fganlab.density.Density;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
 import org.fganlab.theory.GaussianFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +67,7 @@ final class FitCommand implements Callable<Integer> {
      */
     private static FDivergence divergence(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
-        if (key.equals(DivergenceSelection.W1)) {
+        if (key.equals(Discrepancy.W1.NAME)) {
             throw new IllegalArgumentException("--div w1: Wasserstein-1 is a distance, not an"
                     + " f-divergence; fit takes one f-divergence name (see 'fganlab divergences')");
         }

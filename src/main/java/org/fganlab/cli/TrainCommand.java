@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.fganlab.divergence.Divergences;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.gan.GeneratorLoss;
 import org.fganlab.gan.Objective;
 import org.fganlab.gan.Schedule;
@@ -15,9 +15,7 @@ import org.fganlab.gan.Trainer;
 import org.fganlab.gan.TrainingConfig;
 import org.fganlab.gan.TrainingResult;
 import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
 import org.fganlab.report.StagedFolder;
-import org.fganlab.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -100,8 +98,8 @@ final class TrainCommand implements Callable<Integer> {
      *     or a value outside its range)
      */
     TrainingConfig config() {
-        Objective objective = div.trim().equalsIgnoreCase("w1") ? new Objective.Wasserstein(clip)
-                : new Objective.FGan(Divergences.byName(div));
+        Objective objective = Discrepancy.parse(div) instanceof Discrepancy.F f
+                ? new Objective.FGan(f.divergence()) : new Objective.Wasserstein(clip);
         int[] critic = {64, 64};
         TrainingConfig.Networks networks = generator == TrainingConfig.GeneratorKind.MLP
                 ? TrainingConfig.Networks.mlp(latent, new int[] {64, 64}, critic)

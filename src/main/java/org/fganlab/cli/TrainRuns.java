@@ -7,7 +7,6 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import org.fganlab.gan.Trainer;
 import org.fganlab.gan.TrainingResult;
-import org.fganlab.report.TrainingReport;
 import org.fganlab.sweep.GridException;
 import org.fganlab.sweep.Runner;
 import picocli.CommandLine;

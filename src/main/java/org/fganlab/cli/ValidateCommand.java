@@ -3,7 +3,6 @@ package org.fganlab.cli;
 import java.util.concurrent.Callable;
 import org.fganlab.density.Density;
 import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
 import org.fganlab.report.Tables;
 import org.fganlab.theory.IdentityCheck;
 import org.fganlab.theory.IdentityChecks;

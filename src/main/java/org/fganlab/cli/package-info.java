@@ -1,7 +1,9 @@
 /**
  * The {@code fganlab} command line (picocli): {@code divergences}, {@code divergence},
  * {@code validate}, {@code fit}, {@code reproduce}. The only package that prints or calls
- * {@code System.exit}; every computation it triggers is a library method.
+ * {@code System.exit}; every computation it triggers is a library method. The commands' JSON
+ * documents ({@code JsonDocuments}) and the files of {@code train --out} ({@code TrainingReport})
+ * are defined here, next to the commands, and written with {@code report}'s generic writers.
  *
  * <p>Exit codes ({@link org.fganlab.cli.ExitCodes}): 0 ok, 1 a check failed (or an internal
  * error), 2 bad input (usage errors, bad specs, unknown divergences, out-of-range values, an

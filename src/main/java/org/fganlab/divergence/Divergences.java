@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * (squared Hellinger), {@code jeffrey}, {@code js} (the ½ version), {@code gan} and
  * {@code alpha:A} (Amari α = A). Names are case-insensitive and surrounding white space is
  * ignored. The Wasserstein distance {@code w1} is not an f-divergence and is not registered here
- * (see {@link DiscreteDivergences#w1}).
+ * (see {@link DiscreteDivergences#w1}); {@link Discrepancy#parse} accepts both.
  */
 public final class Divergences {
 

@@ -17,7 +17,9 @@
  *       {@link org.fganlab.divergence.JensenShannon}, {@link org.fganlab.divergence.GanDivergence}
  *       and {@link org.fganlab.divergence.AmariAlpha};</li>
  *   <li>the registry of names, {@link org.fganlab.divergence.Divergences} (unknown names raise
- *       {@link org.fganlab.divergence.UnknownDivergenceException});</li>
+ *       {@link org.fganlab.divergence.UnknownDivergenceException}), and the parser of
+ *       "f-divergence or the Wasserstein-1 distance" names,
+ *       {@link org.fganlab.divergence.Discrepancy};</li>
  *   <li>array kernels for discrete distributions and the 1-D histogram Wasserstein-1 distance,
  *       {@link org.fganlab.divergence.DiscreteDivergences};</li>
  *   <li>the stable elementary functions they share (softplus, log(1 − e^t), W(e^x), …),

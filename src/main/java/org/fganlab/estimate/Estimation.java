@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.divergence.KullbackLeibler;
 import org.fganlab.quadrature.QuadratureResult;
@@ -57,6 +58,17 @@ public final class Estimation {
             if (k < 0) {
                 throw new IllegalArgumentException("k must be >= 0 (0: default rule), got " + k);
             }
+        }
+
+        /**
+         * The f-divergences of a list of discrepancies, in order, and W1 if the list holds it.
+         *
+         * @throws IllegalArgumentException as the canonical constructor
+         */
+        public Request(List<Discrepancy> discrepancies, Set<Estimator> estimators, int bootstrap,
+                long seed, int k, NetworkSettings network) {
+            this(Discrepancy.divergences(discrepancies), discrepancies.contains(new Discrepancy.W1()),
+                    estimators, bootstrap, seed, k, network);
         }
     }
 
@@ -139,7 +151,7 @@ public final class Estimation {
                 Bootstrap.Interval ci = b > 0
                         ? Bootstrap.pairs(p, q, EmpiricalW1::distance, b, rng(request, Estimator.KDE, fs.size()))
                         : new Bootstrap.Interval(w, w);
-                out.add(estimateWithin("w1", "empirical-cdf", w, ci, EmpiricalW1.PROPERTIES, t0));
+                out.add(estimateWithin(Discrepancy.W1.NAME, "empirical-cdf", w, ci, EmpiricalW1.PROPERTIES, t0));
             }
         }
         if (out.isEmpty()) {

@@ -1,81 +1,26 @@
 package org.fganlab.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-import java.util.function.Function;
-import org.fganlab.divergence.FDivergence;
-import org.fganlab.gan.HistoryPoint;
-import org.fganlab.gan.TrainingConfig;
-import org.fganlab.gan.TrainingResult;
-import org.fganlab.theory.DivergenceValues;
-import org.fganlab.theory.GaussianFit;
 import org.fganlab.theory.IdentityCheck;
-import org.fganlab.theory.Validation;
 
-/** The JSON documents of the CLI contract ({@code docs/architecture.md}, "JSON output"). */
+/**
+ * Transitional: the one domain mapping left in {@code report}, an identity check as
+ * {@code validate --json} writes it, shared by {@code cli.JsonDocuments} and
+ * {@code experiment.GanTheoremExperiment}'s "prop1" object. Once that experiment writes the object
+ * itself, this method moves into {@code cli.JsonDocuments} and this class and its exemption in
+ * {@code ArchitectureTest} go.
+ */
 public final class JsonDocuments {
 
     private JsonDocuments() {
     }
 
     /**
-     * {@code {"p":…, "q":…, "results":[{"divergence","value","error_estimate","status",
-     * "evaluations","seconds"}…]}}; status is ok, accuracy-not-reached, infinite (the integral
-     * diverges) or exceeds-double-range (finite, but beyond the largest double).
-     */
-    public static ObjectNode divergence(String p, String q, List<DivergenceValues.Entry> entries) {
-        ObjectNode root = Json.object().put("p", p).put("q", q);
-        ArrayNode results = root.putArray("results");
-        for (DivergenceValues.Entry e : entries) {
-            ObjectNode r = results.addObject().put("divergence", e.name());
-            Json.put(r, "value", e.result().value());
-            Json.put(r, "error_estimate", e.result().errorEstimate());
-            r.put("status", e.result().status().label());
-            r.put("evaluations", e.result().evaluations());
-            Json.put(r, "seconds", e.seconds());
-        }
-        return root;
-    }
-
-    /**
-     * {@code {"p":…, "q":…, "passed":…, "checks":[{"name","lhs","rhs","abs_error","tolerance",
-     * "passed", "relation", "description"}…], "skipped":[…], "verified":…, "unverified":[…]}};
-     * unverified names the divergences whose value missed its accuracy goal or exceeds the
-     * double range.
-     */
-    public static ObjectNode validation(Validation v) {
-        ObjectNode root = Json.object().put("p", v.p()).put("q", v.q()).put("passed", v.passed());
-        ArrayNode checks = root.putArray("checks");
-        for (IdentityCheck c : v.checks()) {
-            checks.add(check(c));
-        }
-        ArrayNode skipped = root.putArray("skipped");
-        v.skipped().forEach(skipped::add);
-        root.put("verified", v.verified());
-        ArrayNode unverified = root.putArray("unverified");
-        v.unverified().forEach(unverified::add);
-        return root;
-    }
-
-    /**
-     * {@code {"target":…, "divergence":…, "mu":…, "sigma":…, "value":…, "evaluations":…}}: the
-     * exact best Gaussian fit ({@code fit --json}); value in nats.
+     * {@code {"name", "lhs", "rhs", "abs_error", "tolerance", "passed", "relation",
+     * "description"}}.
      *
-     * @param target the target's spec
-     * @param divergence the registry name of the divergence
-     * @param fit the result
+     * @throws IllegalArgumentException if a number is NaN
      */
-    public static ObjectNode fit(String target, String divergence, GaussianFit.Result fit) {
-        ObjectNode root = Json.object().put("target", target).put("divergence", divergence);
-        Json.put(root, "mu", fit.mu());
-        Json.put(root, "sigma", fit.sigma());
-        Json.put(root, "value", fit.value());
-        root.put("evaluations", fit.evaluations());
-        return root;
-    }
-
-    /** One check as a JSON object. */
     public static ObjectNode check(IdentityCheck c) {
         ObjectNode o = Json.object().put("name", c.name());
         Json.put(o, "lhs", c.lhs());
@@ -86,68 +31,5 @@ public final class JsonDocuments {
         o.put("relation", c.relation());
         o.put("description", c.description());
         return o;
-    }
-
-    /** The registry as {@code {"divergences":[{"name","display_name","threshold",…}…]}}. */
-    public static ObjectNode registry(List<FDivergence> divergences,
-            Function<FDivergence, String[]> formulas) {
-        ObjectNode root = Json.object();
-        ArrayNode arr = root.putArray("divergences");
-        for (FDivergence f : divergences) {
-            String[] text = formulas.apply(f);
-            ObjectNode o = arr.addObject().put("name", f.name()).put("display_name", f.displayName())
-                    .put("f", text[0]).put("conjugate", text[1]).put("output_activation", text[2]);
-            Json.put(o, "conjugate_domain_lower", f.conjugateDomainLower());
-            Json.put(o, "conjugate_domain_upper", f.conjugateDomainUpper());
-            Json.put(o, "threshold", f.threshold());
-            Json.put(o, "second_derivative_at_one", f.secondDerivativeAtOne());
-            Json.put(o, "value_at_zero", f.valueAtZero());
-            Json.put(o, "slope_at_infinity", f.slopeAtInfinity());
-        }
-        ObjectNode w1 = arr.addObject().put("name", "w1")
-                .put("display_name", "Wasserstein-1 (a distance, not an f-divergence)")
-                .put("f", "W1 = integral |F_P - F_Q| dx");
-        w1.put("conjugate", "").put("output_activation", "");
-        return root;
-    }
-
-    /**
-     * The summary of {@code fganlab train}: config, trained μ̂ and σ̂ (Gaussian generator), the
-     * final variational estimate, the exact divergence of the trained model, and (when
-     * {@code withHistory}) the logged history. NaN fields (not applicable) are left out.
-     */
-    public static ObjectNode training(TrainingResult r, boolean withHistory) {
-        TrainingConfig c = r.config();
-        ObjectNode o = Json.object().put("target", c.target().describe())
-                .put("divergence", c.objective().name())
-                .put("generator", c.networks().generator().name().toLowerCase(java.util.Locale.ROOT))
-                .put("loss", c.loss().cliName()).put("schedule", c.plan().schedule().cliName())
-                .put("steps", c.plan().steps()).put("batch_size", c.optimization().batchSize())
-                .put("seed", c.seed());
-        Json.put(o, "learning_rate", c.optimization().learningRate());
-        putIfApplicable(o, "mu", r.mu());
-        putIfApplicable(o, "sigma", r.sigma());
-        Json.put(o, "final_estimate", r.finalEstimate());
-        putIfApplicable(o, "exact", r.exact());
-        if (withHistory) {
-            ArrayNode h = o.putArray("history");
-            for (HistoryPoint p : r.history()) {
-                ObjectNode e = h.addObject().put("step", p.step());
-                putIfApplicable(e, "estimate", p.estimate());
-                putIfApplicable(e, "mu", p.mu());
-                putIfApplicable(e, "sigma", p.sigma());
-                Json.put(e, "mean_critic_real", p.meanCriticReal());
-                Json.put(e, "mean_critic_fake", p.meanCriticFake());
-                putIfApplicable(e, "exact", p.exact());
-            }
-        }
-        return o;
-    }
-
-    /** Puts a number unless it is NaN (a field that does not apply). */
-    static void putIfApplicable(ObjectNode o, String field, double v) {
-        if (!Double.isNaN(v)) {
-            o.put(field, v);
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.fganlab.theory;
 import java.util.ArrayList;
 import java.util.List;
 import org.fganlab.density.Density;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.quadrature.QuadratureResult;
 
@@ -12,8 +13,11 @@ import org.fganlab.quadrature.QuadratureResult;
  */
 public final class DivergenceValues {
 
-    /** Name of the Wasserstein-1 distance in tables. */
-    public static final String W1 = "w1";
+    /**
+     * Name of the Wasserstein-1 distance in the entries: {@link Discrepancy.W1#NAME}, which new
+     * code should use.
+     */
+    public static final String W1 = Discrepancy.W1.NAME;
 
     /**
      * One value.
@@ -39,16 +43,28 @@ public final class DivergenceValues {
      */
     public static List<Entry> compute(ExactDivergence exact, Density p, Density q,
             List<FDivergence> divergences, boolean includeW1) {
-        List<Entry> out = new ArrayList<>();
-        for (FDivergence f : divergences) {
-            long t0 = System.nanoTime();
-            QuadratureResult r = exact.divergence(f, p, q);
-            out.add(new Entry(f.name(), r, (System.nanoTime() - t0) * 1e-9));
-        }
+        List<Discrepancy> all = new ArrayList<>();
+        divergences.forEach(f -> all.add(new Discrepancy.F(f)));
         if (includeW1) {
+            all.add(new Discrepancy.W1());
+        }
+        return compute(exact, p, q, all);
+    }
+
+    /**
+     * @param exact the engine
+     * @param p data density
+     * @param q model density
+     * @param discrepancies f-divergences and W1, in output order
+     * @return one entry per discrepancy, in that order
+     */
+    public static List<Entry> compute(ExactDivergence exact, Density p, Density q,
+            List<Discrepancy> discrepancies) {
+        List<Entry> out = new ArrayList<>();
+        for (Discrepancy d : discrepancies) {
             long t0 = System.nanoTime();
-            QuadratureResult r = exact.wasserstein1(p, q);
-            out.add(new Entry(W1, r, (System.nanoTime() - t0) * 1e-9));
+            QuadratureResult r = exact.value(d, p, q);
+            out.add(new Entry(d.name(), r, (System.nanoTime() - t0) * 1e-9));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.fganlab.theory;
 
 import org.fganlab.density.Density;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.quadrature.QuadratureResult;
 
@@ -91,6 +92,20 @@ public final class ExactDivergence {
      */
     public QuadratureResult wasserstein1(Density p, Density q) {
         return pairs.integrateCdfDifference(p, q);
+    }
+
+    /**
+     * D_f(P‖Q) ({@link #divergence}) for an f-divergence, W1(P, Q) ({@link #wasserstein1}) for
+     * the distance.
+     *
+     * @param d what to compute
+     * @param p the density of P (data)
+     * @param q the density of Q (model)
+     * @return the value (nats for D_f, units of x for W1; possibly +∞), its error estimate and
+     *     evaluation count
+     */
+    public QuadratureResult value(Discrepancy d, Density p, Density q) {
+        return d instanceof Discrepancy.F f ? divergence(f.divergence(), p, q) : wasserstein1(p, q);
     }
 
     /** The pair integrator of this instance. */

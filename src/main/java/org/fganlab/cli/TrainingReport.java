@@ -1,13 +1,17 @@
-package org.fganlab.report;
+package org.fganlab.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fganlab.gan.HistoryPoint;
 import org.fganlab.gan.TrainingResult;
+import org.fganlab.report.AtomicFiles;
+import org.fganlab.report.Json;
+import org.fganlab.report.Plots;
+import org.fganlab.report.Tables;
 
 /** The files of {@code fganlab train --out DIR}: summary.json, history.csv, training.png. */
-public final class TrainingReport {
+final class TrainingReport {
 
     private TrainingReport() {
     }
@@ -17,7 +21,7 @@ public final class TrainingReport {
      *
      * @throws java.io.UncheckedIOException if a file cannot be written
      */
-    public static void write(Path dir, TrainingResult r) {
+    static void write(Path dir, TrainingResult r) {
         Json.write(dir.resolve("summary.json"), JsonDocuments.training(r, true));
         AtomicFiles.writeString(dir.resolve("history.csv"), historyCsv(r.history()));
         Plots.xy(dir.resolve("training.png"), "Training: " + r.config().objective().name()
@@ -29,7 +33,7 @@ public final class TrainingReport {
      * The history as CSV: step, estimate, mu, sigma, mean_critic_real, mean_critic_fake, exact
      * (full precision; empty where a field does not apply).
      */
-    public static String historyCsv(List<HistoryPoint> history) {
+    static String historyCsv(List<HistoryPoint> history) {
         Tables csv = new Tables("step", "estimate", "mu", "sigma", "mean_critic_real",
                 "mean_critic_fake", "exact");
         for (HistoryPoint p : history) {
@@ -40,7 +44,7 @@ public final class TrainingReport {
     }
 
     /** F̂ and the exact divergence against the step. */
-    static List<Plots.Series> curves(List<HistoryPoint> history) {
+    private static List<Plots.Series> curves(List<HistoryPoint> history) {
         int n = history.size();
         double[] step = new double[n];
         double[] est = new double[n];
