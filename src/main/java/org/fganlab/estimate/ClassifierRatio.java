@@ -45,8 +45,11 @@ import org.hipparchus.random.RandomGenerator;
  * (K − 2)/(K − 1) of their training points, which s_θ does not see (Bengio &amp; Grandvalet 2004).
  *
  * <p><b>Properties.</b> Consistent when the classifier is (V → log(p/q)); for fixed classifiers
- * the expectation is the variational bound at T = f'(r̂), so it is never above D_f, and the gap
- * is of second order in the classifier's error. For f growing faster than u log u (Pearson) the
+ * the expectation is the variational bound at T = f'(r̂), so it is never above D_f (for KL up to
+ * the small upward Jensen bias of the log-mean-exp, see {@link CriticBound}), and the gap is of
+ * second order in the classifier's error. A weak classifier (small divergences, small n) thus
+ * biases the estimate low, possibly below 0; it is reported as a consistent estimate with a
+ * two-sided interval ({@link Estimate#lowerBound()} false). For f growing faster than u log u (Pearson) the
  * Q term f*(f'(r̂)) is heavy-tailed where the classifier is over-confident.
  */
 public final class ClassifierRatio {
