@@ -2,6 +2,7 @@ package org.fganlab.estimate;
 
 import java.util.Arrays;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleBiFunction;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -16,6 +17,9 @@ public final class Bootstrap {
 
     /** z_{0.975}, for normal intervals value ± z·SE. */
     public static final double Z = 1.959963984540054;
+
+    /** z_{0.95}, for one-sided normal lower limits value − z·SE. */
+    public static final double Z_ONE_SIDED = 1.6448536269514722;
 
     private Bootstrap() {
     }
@@ -92,32 +96,73 @@ public final class Bootstrap {
     }
 
     /**
-     * The percentile interval of c + mean(a) − mean(b) for per-sample terms a (over P) and b
-     * (over Q), each resampled with replacement; b may be empty (then the mean of a alone).
+     * The one-sided 95% percentile lower limit of a statistic of two arrays of per-point terms,
+     * each resampled with replacement: the 5% quantile of the B replicates.
      *
      * @param a terms over the first sample, length ≥ 1 (not modified)
-     * @param b terms over the second sample, possibly empty (not modified)
-     * @param c a constant added to every replicate
+     * @param b terms over the second sample, length ≥ 1 (not modified)
+     * @param statistic the statistic of a resampled pair (a*, b*); not NaN or −∞
      * @param resamples B ≥ 1
      * @param rng advanced by B·(|a| + |b|) draws
-     * @return the 95% percentile interval
-     * @throws IllegalArgumentException if B &lt; 1 or a is empty
+     * @return the lower limit
+     * @throws IllegalArgumentException if B &lt; 1 or a replicate is NaN or −∞
      */
-    public static Interval meanDifference(double[] a, double[] b, double c, int resamples,
-            RandomGenerator rng) {
+    public static double lowerLimit(double[] a, double[] b,
+            ToDoubleBiFunction<double[], double[]> statistic, int resamples, RandomGenerator rng) {
         checkResamples(resamples);
-        if (a.length == 0) {
-            throw new IllegalArgumentException("a must not be empty");
-        }
         double[] values = new double[resamples];
+        double[] as = new double[a.length];
+        double[] bs = new double[b.length];
         for (int r = 0; r < resamples; r++) {
-            double v = c + resampledMean(a, rng);
-            if (b.length > 0) {
-                v -= resampledMean(b, rng);
+            for (int i = 0; i < as.length; i++) {
+                as[i] = a[rng.nextInt(as.length)];
             }
-            values[r] = v;
+            for (int i = 0; i < bs.length; i++) {
+                bs[i] = b[rng.nextInt(bs.length)];
+            }
+            values[r] = statistic.applyAsDouble(as, bs);
         }
-        return percentile(values);
+        checkReplicates(values);
+        Arrays.sort(values);
+        return quantile(values, 1 - LEVEL);
+    }
+
+    /**
+     * log((1/n) Σ e^{a_i}), computed as m + log((1/n) Σ e^{a_i − m}) with m = max a_i, so it is
+     * finite whenever every a_i is finite (no overflow for a_i up to the double range).
+     *
+     * @param a n ≥ 1 finite values
+     * @return the log-mean-exp; +∞ or NaN only if an input is
+     */
+    public static double logMeanExp(double[] a) {
+        double m = max(a);
+        return Double.isInfinite(m) ? m : m + Math.log(mean(shiftedExp(a, m)));
+    }
+
+    /**
+     * The delta-method standard error of {@link #logMeanExp}: SE(mean w)/mean w for the
+     * weights w_i = e^{a_i − max a}; 0 for n = 1.
+     */
+    public static double logMeanExpStandardError(double[] a) {
+        double[] w = shiftedExp(a, max(a));
+        return standardError(w) / mean(w);
+    }
+
+    private static double max(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : a) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    /** e^{a_i − m}, each in [0, 1] when m = max a. */
+    private static double[] shiftedExp(double[] a, double m) {
+        double[] w = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            w[i] = Math.exp(a[i] - m);
+        }
+        return w;
     }
 
     /**
@@ -125,11 +170,7 @@ public final class Bootstrap {
      * KDE plug-in integral beyond the double range); an end that interpolates towards +∞ is +∞.
      */
     static Interval percentile(double[] values) {
-        for (double v : values) {
-            if (Double.isNaN(v) || v == Double.NEGATIVE_INFINITY) {
-                throw new IllegalArgumentException("a bootstrap replicate is " + v);
-            }
-        }
+        checkReplicates(values);
         Arrays.sort(values);
         double alpha = 1 - LEVEL;
         return new Interval(quantile(values, alpha / 2), quantile(values, 1 - alpha / 2));
@@ -151,13 +192,12 @@ public final class Bootstrap {
         return new Interval(value - Z * standardError, value + Z * standardError);
     }
 
-    private static double resampledMean(double[] a, RandomGenerator rng) {
-        int n = a.length;
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += a[rng.nextInt(n)];
+    private static void checkReplicates(double[] values) {
+        for (double v : values) {
+            if (Double.isNaN(v) || v == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("a bootstrap replicate is " + v);
+            }
         }
-        return s / n;
     }
 
     private static int[] indices(int n, RandomGenerator rng) {

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.divergence.KullbackLeibler;
-import org.fganlab.quadrature.QuadratureResult;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -18,12 +17,16 @@ import org.hipparchus.random.RandomGenerator;
  *
  * <p>Intervals (95%): with B ≥ 1 seeded resampling. For k-NN a delete-half jackknife
  * ({@link Bootstrap#halfSampling}; resampling with replacement would create duplicates, which
- * change k-NN distances); for the classifier and the critic a percentile bootstrap over the
- * held-out points (trained network fixed); for KDE and W1 a percentile bootstrap over both
- * samples (the whole estimate recomputed). With B = 0 (or, for k-NN, samples too small for
- * halves) the normal interval value ± 1.96·SE of the per-point terms where there are terms,
- * else the point value. Results are in the order: estimators as in {@link Estimator}, then
- * divergences as requested ({@code w1} last).
+ * change k-NN distances); for KDE and W1 a percentile bootstrap over both samples (the whole
+ * estimate recomputed; a KDE quadrature that misses its goal adds its error estimate and sets
+ * {@link Estimate#status()}). With B = 0 (or, for k-NN, samples too small for halves) the normal
+ * interval value ± 1.96·SE of the per-point terms for k-NN, else the point value. Whatever B,
+ * the classifier's interval is the t-interval of its K cross-fitted fold estimates
+ * ({@link ClassifierRatio#interval}), which contains the training variance. The critic, a lower
+ * bound, gets a one-sided 95% lower limit and ciHigh = +∞ ({@link CriticBound#lowerLimit}: with
+ * B ≥ 1 a bootstrap over the held-out points, the trained critic fixed, else value − 1.645·SE).
+ * Results are in the order: estimators as in {@link Estimator}, then divergences as requested
+ * ({@code w1} last).
  */
 public final class Estimation {
 
@@ -104,16 +107,8 @@ public final class Estimation {
             double fitSeconds = (System.nanoTime() - t0) * 1e-9;
             for (int i = 0; i < fs.size(); i++) {
                 long t1 = System.nanoTime();
-                double[][] t = ClassifierRatio.terms(fit, fs.get(i));
-                double value = Bootstrap.mean(t[0]) + Bootstrap.mean(t[1]);
-                double[] negated = new double[t[1].length];
-                for (int j = 0; j < negated.length; j++) {
-                    negated[j] = -t[1][j];
-                }
-                Bootstrap.Interval ci = b > 0
-                        ? Bootstrap.meanDifference(t[0], negated, 0.0, b, rng(request, Estimator.CLASSIFIER, i))
-                        : Bootstrap.normal(value, Math.hypot(Bootstrap.standardError(t[0]),
-                                Bootstrap.standardError(t[1])));
+                double value = ClassifierRatio.estimate(fit, fs.get(i));
+                Bootstrap.Interval ci = ClassifierRatio.interval(fit, fs.get(i));
                 out.add(new Estimate(fs.get(i).name(), Estimator.CLASSIFIER.label(), value,
                         ci.low(), ci.high(), false, ClassifierRatio.PROPERTIES,
                         fitSeconds + (System.nanoTime() - t1) * 1e-9));
@@ -122,11 +117,9 @@ public final class Estimation {
         if (es.contains(Estimator.CRITIC)) {
             for (int i = 0; i < fs.size(); i++) {
                 long t0 = System.nanoTime();
-                CriticBound.Terms t = CriticBound.fit(p, q, fs.get(i), request.network(), request.seed());
+                VariationalTerms t = CriticBound.fit(p, q, fs.get(i), request.network(), request.seed());
                 double value = t.value();
-                Bootstrap.Interval ci = b > 0
-                        ? Bootstrap.meanDifference(t.real(), t.fake(), 0.0, b, rng(request, Estimator.CRITIC, i))
-                        : Bootstrap.normal(value, t.standardError());
+                Bootstrap.Interval ci = CriticBound.lowerLimit(t, b, rng(request, Estimator.CRITIC, i));
                 out.add(new Estimate(fs.get(i).name(), Estimator.CRITIC.label(), value, ci.low(),
                         ci.high(), true, CriticBound.PROPERTIES, (System.nanoTime() - t0) * 1e-9));
             }
@@ -137,13 +130,11 @@ public final class Estimation {
             for (int i = 0; i < fs.size(); i++) {
                 FDivergence f = fs.get(i);
                 long t0 = System.nanoTime();
-                QuadratureResult r = KdePlugin.estimate(kp, kq, f);
-                Bootstrap.Interval ci = b > 0
-                        ? Bootstrap.pairs(p, q, (ps, qs) -> KdePlugin.replicate(ps, qs, f), b,
-                                rng(request, Estimator.KDE, i))
-                        : new Bootstrap.Interval(r.value(), r.value());
-                out.add(estimateWithin(f.name(), Estimator.KDE.label(), r.value(), ci,
-                        KdePlugin.PROPERTIES, t0));
+                KdePlugin.WithInterval r = KdePlugin.withInterval(p, q, kp, kq, f, b,
+                        rng(request, Estimator.KDE, i));
+                out.add(new Estimate(f.name(), Estimator.KDE.label(), r.value(), r.interval().low(),
+                        r.interval().high(), false, KdePlugin.properties(r.status()),
+                        (System.nanoTime() - t0) * 1e-9, r.status().label()));
             }
             if (request.w1()) {
                 long t0 = System.nanoTime();

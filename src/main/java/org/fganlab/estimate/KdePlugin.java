@@ -5,6 +5,7 @@ import org.fganlab.divergence.FDivergence;
 import org.fganlab.quadrature.AdaptiveQuadrature;
 import org.fganlab.quadrature.QuadratureResult;
 import org.fganlab.quadrature.QuadratureSettings;
+import org.hipparchus.random.RandomGenerator;
 
 /**
  * The 1-D plug-in estimate D_f(P̂‖Q̂) = ∫ q̂ f(p̂/q̂) dx between Gaussian kernel density estimates
@@ -21,7 +22,10 @@ import org.fganlab.quadrature.QuadratureSettings;
  * nearest one, so log p̂ is accurate to ~1e−16 relative also far in the tails, where p̂
  * underflows. The integral runs over [min − 12 h_max, max + 12 h_max] of both samples (the
  * mass of p̂ or q̂ outside is below 2·10⁻³³), split into 64 equal panels, with relative tolerance
- * 10⁻⁷; the quadrature error is far below the statistical error.
+ * 10⁻⁷; the quadrature error is normally far below the statistical error. A quadrature that
+ * misses its goal (status {@code NOT_CONVERGED}, e.g. a budget exhausted by an integrand with
+ * extreme tails) is not ignored: {@link #withInterval} reports the status and adds the error
+ * estimate to the interval.
  *
  * <p><b>Properties.</b> Consistent for continuous densities (h → 0, nh → ∞); biased at finite
  * n: smoothing convolves both densities with N(0, h²), which by the data-processing inequality
@@ -137,12 +141,71 @@ public final class KdePlugin {
         return integrate(p, q, f, SETTINGS);
     }
 
-    /** D_f(P̂‖Q̂) for a bootstrap replicate: as {@link #estimate(Samples, Samples, FDivergence)} to relative 10⁻⁵. */
-    static double replicate(Samples p, Samples q, FDivergence f) {
-        return integrate(new Kde(p), new Kde(q), f, REPLICATE_SETTINGS).value();
+    /**
+     * A plug-in estimate with its 95% interval.
+     *
+     * @param value D_f(P̂‖Q̂) in nats
+     * @param interval the percentile bootstrap interval, widened to contain the value, plus on
+     *     each side the error estimate of every quadrature (the estimate's and the largest
+     *     replicate's) that did not converge
+     * @param status {@link QuadratureResult.Status#NOT_CONVERGED} if the estimate's quadrature or
+     *     a replicate's did not reach its goal, else the estimate's status
+     */
+    public record WithInterval(double value, Bootstrap.Interval interval, QuadratureResult.Status status) {
     }
 
-    private static QuadratureResult integrate(Kde p, Kde q, FDivergence f, QuadratureSettings settings) {
+    /**
+     * D_f(P̂‖Q̂) with its interval: with B ≥ 1 a percentile bootstrap over both samples (each
+     * replicate integrated to relative 10⁻⁵; they need only resolve the sampling spread), with
+     * B = 0 the point value.
+     *
+     * @param p the sample of P (1-D)
+     * @param q the sample of Q (1-D)
+     * @param kp the KDE of p
+     * @param kq the KDE of q
+     * @param f the divergence
+     * @param resamples B ≥ 0
+     * @param rng the bootstrap's generator
+     * @return value, interval and status
+     * @throws IllegalArgumentException as {@link Kde#Kde} (for a replicate with all points equal)
+     */
+    public static WithInterval withInterval(Samples p, Samples q, Kde kp, Kde kq, FDivergence f,
+            int resamples, RandomGenerator rng) {
+        return withInterval(p, q, kp, kq, f, resamples, rng, SETTINGS, REPLICATE_SETTINGS);
+    }
+
+    /** As {@link #withInterval(Samples, Samples, Kde, Kde, FDivergence, int, RandomGenerator)}, with the quadratures' goals. */
+    static WithInterval withInterval(Samples p, Samples q, Kde kp, Kde kq, FDivergence f,
+            int resamples, RandomGenerator rng, QuadratureSettings settings,
+            QuadratureSettings replicateSettings) {
+        QuadratureResult r = integrate(kp, kq, f, settings);
+        double[] worstReplicate = {-1.0};
+        Bootstrap.Interval ci = resamples > 0
+                ? Bootstrap.pairs(p, q, (ps, qs) -> {
+                    QuadratureResult rr = integrate(new Kde(ps), new Kde(qs), f, replicateSettings);
+                    if (!rr.converged()) {
+                        worstReplicate[0] = Math.max(worstReplicate[0], rr.errorEstimate());
+                    }
+                    return rr.value();
+                }, resamples, rng)
+                : new Bootstrap.Interval(r.value(), r.value());
+        boolean converged = r.converged() && worstReplicate[0] < 0;
+        double error = (r.converged() ? 0.0 : r.errorEstimate()) + Math.max(0.0, worstReplicate[0]);
+        double low = Math.min(ci.low(), r.value()) - error;
+        double high = Math.max(ci.high(), r.value()) + error;
+        return new WithInterval(r.value(), new Bootstrap.Interval(low, high),
+                converged ? r.status() : QuadratureResult.Status.NOT_CONVERGED);
+    }
+
+    /** {@link #PROPERTIES}, with a note when the quadrature did not converge. */
+    public static String properties(QuadratureResult.Status status) {
+        return status == QuadratureResult.Status.NOT_CONVERGED
+                ? PROPERTIES + "; quadrature accuracy not reached (its error estimate is added to the interval)"
+                : PROPERTIES;
+    }
+
+    /** D_f(P̂‖Q̂) between two KDEs with the given quadrature goals, over the range of the class comment. */
+    static QuadratureResult integrate(Kde p, Kde q, FDivergence f, QuadratureSettings settings) {
         double hMax = Math.max(p.bandwidth(), q.bandwidth());
         double lo = Math.min(p.min(), q.min()) - 12 * hMax;
         double hi = Math.max(p.max(), q.max()) + 12 * hMax;

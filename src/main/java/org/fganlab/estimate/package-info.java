@@ -9,11 +9,13 @@
  *       Kulkarni &amp; Verdú 2009; Pérez-Cruz 2008) over a {@link org.fganlab.estimate.KdTree};
  *       consistent, biased at finite n.</li>
  *   <li>{@link org.fganlab.estimate.ClassifierRatio}: the optimal-discriminator identity
- *       D* = p/(p+q) ⇒ p/q = D/(1 − D) with a logistic MLP classifier trained on one half of the
- *       samples and evaluated on the other; every f-divergence.</li>
+ *       D* = p/(p+q) ⇒ p/q = D/(1 − D) with logistic MLP classifiers cross-fitted over 5 folds
+ *       (each point evaluated by a classifier trained without it); every f-divergence; the
+ *       interval comes from the fold estimates, so it includes the training variance.</li>
  *   <li>{@link org.fganlab.estimate.CriticBound}: the f-GAN variational lower bound
  *       E_P[T] − E_Q[f*(T)] with T = g_f(V) trained on one half, evaluated on the other (for KL
- *       this is the NWJ bound), with its standard error.</li>
+ *       the Donsker–Varadhan form E_P[T] − log E_Q[e^T], by a log-mean-exp), with a one-sided
+ *       lower confidence limit.</li>
  *   <li>{@link org.fganlab.estimate.KdePlugin}: 1-D Gaussian kernel density estimates
  *       (Scott's bandwidth) integrated by the lab's adaptive quadrature.</li>
  *   <li>{@link org.fganlab.estimate.EmpiricalW1}: W1 between the two empirical distributions,
