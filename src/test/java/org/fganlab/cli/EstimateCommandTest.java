@@ -37,7 +37,8 @@ class EstimateCommandTest {
         assertEquals(3, results.size()); // knn kl, kde kl, empirical-cdf w1
         for (JsonNode e : results) {
             assertEquals(List.of("divergence", "estimator", "value", "ci_low", "ci_high",
-                    "lower_bound", "seconds"), fields(e));
+                    "lower_bound", "status", "seconds"), fields(e));
+            assertEquals("ok", e.get("status").asText());
             assertTrue(e.get("ci_low").asDouble() <= e.get("value").asDouble());
             assertTrue(e.get("value").asDouble() <= e.get("ci_high").asDouble());
         }
