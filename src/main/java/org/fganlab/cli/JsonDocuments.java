@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.gan.HistoryPoint;
+import org.fganlab.gan.ModeCoverage;
 import org.fganlab.gan.TrainingConfig;
 import org.fganlab.gan.TrainingResult;
 import org.fganlab.report.Json;
@@ -132,6 +133,14 @@ final class JsonDocuments {
         putIfApplicable(o, "sigma", r.sigma());
         Json.put(o, "final_estimate", r.finalEstimate());
         putIfApplicable(o, "exact", r.exact());
+        ModeCoverage.Result m = r.modeCoverage();
+        if (m != null) {
+            ObjectNode cover = o.putObject("mode_coverage").put("modes", m.modeCount())
+                    .put("covered", m.modesCovered(1))
+                    .put("covered_20", m.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE));
+            Json.put(cover, "high_quality_percent", 100 * m.highQualityFraction());
+            Json.put(cover, "kl_from_uniform", m.klFromUniform());
+        }
         if (withHistory) {
             ArrayNode h = o.putArray("history");
             for (HistoryPoint p : r.history()) {

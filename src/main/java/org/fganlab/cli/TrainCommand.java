@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fganlab.divergence.Discrepancy;
 import org.fganlab.gan.GeneratorLoss;
+import org.fganlab.gan.ModeCoverage;
 import org.fganlab.gan.Objective;
 import org.fganlab.gan.Schedule;
 import org.fganlab.gan.Target;
@@ -144,6 +145,14 @@ final class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "variational estimate F = %.6f nats (mean over the last steps)%n", r.finalEstimate());
         if (!Double.isNaN(r.exact())) {
             o.printf(Locale.ROOT, "exact %s of the trained model = %.6f%n", objective.name(), r.exact());
+        }
+        ModeCoverage.Result m = r.modeCoverage();
+        if (m != null) {
+            o.printf(Locale.ROOT, "mode coverage of %d samples: %d of %d modes with a high-quality sample"
+                    + " (%d with at least %d), %.1f%% high quality (within 3 sigma), KL(modes || uniform)"
+                    + " = %.4f%n", m.sampleCount(), m.modesCovered(1), m.modeCount(),
+                    m.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE), ModeCoverage.MIN_SAMPLES_PER_MODE,
+                    100 * m.highQualityFraction(), m.klFromUniform());
         }
         if (out != null) {
             o.println("wrote " + out.resolve(OUT_FILES.get(0)) + ", "

@@ -1,5 +1,6 @@
 package org.fganlab.gan;
 
+import org.fganlab.density.StandardNormal;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -50,4 +51,28 @@ public sealed interface Generator permits GaussianGenerator, MlpGenerator {
 
     /** Short description, e.g. {@code gaussian} or {@code mlp 4-64-64-2}. */
     String describe();
+
+    /**
+     * n samples x = G_θ(z), z ~ N(0, I) drawn from rng, generated {@code chunk} at a time.
+     *
+     * @param params θ (not modified)
+     * @param n number of samples, ≥ 1
+     * @param chunk batch size of each generate call, ≥ 1
+     * @param rng the source of z (advanced by n·latentDimension() normals)
+     * @return n·outputDimension() values, sample i at [i·d, (i + 1)·d)
+     */
+    default double[] sample(double[] params, int n, int chunk, RandomGenerator rng) {
+        int k = latentDimension();
+        int d = outputDimension();
+        double[] out = new double[n * d];
+        double[] z = new double[chunk * k];
+        double[] x = new double[chunk * d];
+        for (int start = 0; start < n; start += chunk) {
+            int b = Math.min(chunk, n - start);
+            StandardNormal.fill(rng, z, b * k);
+            generate(params, z, b, x);
+            System.arraycopy(x, 0, out, start * d, b * d);
+        }
+        return out;
+    }
 }

@@ -26,6 +26,11 @@ public interface Target {
     /** The 1-D density of P, or null if P is not a 1-D density. */
     Density density();
 
+    /** The 2-D Gaussian mixture of P (ring or grid), or null if P is not one. */
+    default GaussianMixture2D mixture() {
+        return null;
+    }
+
     /** A human-readable description (the spec for densities). */
     String describe();
 
@@ -58,6 +63,11 @@ public interface Target {
             @Override
             public Density density() {
                 return null;
+            }
+
+            @Override
+            public GaussianMixture2D mixture() {
+                return m;
             }
 
             @Override

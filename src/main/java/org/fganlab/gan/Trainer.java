@@ -1,5 +1,6 @@
 package org.fganlab.gan;
 
+import org.fganlab.density.GaussianMixture2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -121,6 +122,12 @@ public final class Trainer {
         return generator;
     }
 
+    /** Samples scored for mode coverage (Lin et al. 2018, PacGAN, §5). */
+    public static final int COVERAGE_SAMPLES = 2500;
+
+    /** Added to the seed for the stream of the mode-coverage samples. */
+    public static final long COVERAGE_SEED_OFFSET = 1_000_003L;
+
     /**
      * Runs the configured number of steps.
      *
@@ -164,14 +171,29 @@ public final class Trainer {
         HistoryPoint last = history.get(history.size() - 1);
         if (!(generator instanceof GaussianGenerator)) {
             return new TrainingResult(config, theta, omega, history, windowSum / window,
-                    last.exact(), Double.NaN, Double.NaN);
+                    last.exact(), Double.NaN, Double.NaN, modeCoverage());
         }
         // the trained model: Polyak–Ruppert average over the window of F̂ (the iterates of a
         // constant-step Adam jitter around the optimum by about the step size)
         double mu = muSum / window;
         double sigma = sigmaSum / window;
         return new TrainingResult(config, theta, omega, history, windowSum / window,
-                exact(mu, sigma), mu, sigma);
+                exact(mu, sigma), mu, sigma, modeCoverage());
+    }
+
+    /**
+     * The mode coverage of the final generator on a 2-D mixture target (PacGAN's protocol:
+     * {@value #COVERAGE_SAMPLES} samples), or null; the samples come from their own stream, so
+     * training is the same with or without it.
+     */
+    private ModeCoverage.Result modeCoverage() {
+        GaussianMixture2D m = config.target().mixture();
+        if (m == null) {
+            return null;
+        }
+        double[] xy = generator.sample(theta, COVERAGE_SAMPLES, config.optimization().batchSize(),
+                new Well19937c(config.seed() + COVERAGE_SEED_OFFSET));
+        return finite(xy) ? ModeCoverage.evaluate(m, xy) : null;
     }
 
     /**

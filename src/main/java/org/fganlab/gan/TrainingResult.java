@@ -17,9 +17,14 @@ import java.util.List;
  *     (Polyak–Ruppert averaging: with a constant step the iterates jitter around the optimum);
  *     NaN for an MLP generator. The final parameters are in generatorParams.
  * @param sigma σ̂, the mean of σ over that window (NaN for an MLP generator)
+ * @param modeCoverage for a 2-D mixture target (ring or grid), the {@link ModeCoverage} of
+ *     {@value Trainer#COVERAGE_SAMPLES} samples of the final generator, drawn from their own
+ *     stream (seed + {@value Trainer#COVERAGE_SEED_OFFSET}); null for other targets, or when a
+ *     sample is not finite
  */
 public record TrainingResult(TrainingConfig config, double[] generatorParams, double[] criticParams,
-        List<HistoryPoint> history, double finalEstimate, double exact, double mu, double sigma) {
+        List<HistoryPoint> history, double finalEstimate, double exact, double mu, double sigma,
+        ModeCoverage.Result modeCoverage) {
 
     public TrainingResult {
         generatorParams = generatorParams.clone();
