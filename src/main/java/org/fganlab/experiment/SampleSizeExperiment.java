@@ -163,8 +163,17 @@ public final class SampleSizeExperiment implements Experiment {
 
     @Override
     public Outcome run(Context ctx) {
-        Result r = compute(ctx.quick() ? QUICK : DEFAULT, ctx.seed(), ctx.progress());
+        Result r = compute(budget(ctx.size()), ctx.seed(), ctx.progress());
         return SampleSizeSection.render(this, r, ctx.dir());
+    }
+
+    /** The budget of a size: QUICK, DEFAULT or FULL. */
+    static Budget budget(Size size) {
+        return switch (size) {
+            case QUICK -> QUICK;
+            case STANDARD -> DEFAULT;
+            case FULL -> FULL;
+        };
     }
 
     /**
