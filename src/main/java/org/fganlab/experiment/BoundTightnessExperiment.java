@@ -286,7 +286,7 @@ public final class BoundTightnessExperiment implements Experiment {
                     name + ": D_f(P||Q_theta) - F(omega, theta) with the freshly trained critic"
                             + " (seed mean)", "generator step", "gap (nats, log scale)", series,
                     900, 550,
-                SaturationExperiment.axes(false, true));
+                SectionSupport.axes(false, true));
         }
         List<Plots.Series> finalGap = new ArrayList<>();
         List<Plots.Series> stale = new ArrayList<>();
@@ -302,11 +302,11 @@ public final class BoundTightnessExperiment implements Experiment {
         Plots.xy(ctx.dir().resolve("final-gap.png"),
                 "Final gap D_f - F (last quarter of training, seed mean) against critic steps k",
                 "critic steps per generator step k", "gap (nats, log scale)", finalGap, 800, 500,
-                SaturationExperiment.axes(true, true));
+                SectionSupport.axes(true, true));
         Plots.xy(ctx.dir().resolve("stale-critic.png"),
                 "Stale critic: gap after the generator step minus gap before it (last quarter, seed mean)",
                 "critic steps per generator step k", "increase of the gap (nats)", stale, 800, 500,
-                SaturationExperiment.axes(true, false));
+                SectionSupport.axes(true, false));
     }
 
     private Outcome outcome(List<Cell> cells, int steps, int every, int seeds) {

@@ -1,7 +1,9 @@
 package org.fganlab.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.fganlab.report.Json;
+import org.fganlab.report.Plots;
 import org.fganlab.report.Tables;
 
 /** Small pieces shared by the render classes ({@code XxxSection}) of the experiments. */
@@ -28,5 +30,10 @@ final class SectionSupport {
     /** "mean ± std" as {@link Tables#number} prints them; the mean alone when std is NaN. */
     static String pm(double mean, double std) {
         return Double.isNaN(std) ? Tables.number(mean) : Tables.number(mean) + " ± " + Tables.number(std);
+    }
+
+    /** Axis scales with the legend right of the plot (so that it never hides data). */
+    static Plots.Options axes(boolean logX, boolean logY) {
+        return new Plots.Options(logX, logY, true, List.of(), List.of());
     }
 }
