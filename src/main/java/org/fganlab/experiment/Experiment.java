@@ -31,10 +31,6 @@ public interface Experiment {
      * @param progress receives short progress lines
      */
     record Context(Path dir, Size size, long seed, Consumer<String> progress) {
-        /** Whether this is the reduced CI run; FULL counts as STANDARD here. */
-        public boolean quick() {
-            return size == Size.QUICK;
-        }
     }
 
     /**

@@ -250,6 +250,11 @@ final class GaussianFitSection {
         Plots.xy(dir.resolve("training-gap.png"),
                 "Exact D_f(P||Q_theta) minus the variational estimate F (first seed)",
                 "generator step", "nats", curves, 1000, 600);
+        writeTrainingPlots(dir, rows);
+    }
+
+    /** One training-DIVERGENCE.png per divergence: its first seed's estimate against the exact values. */
+    private static void writeTrainingPlots(Path dir, List<Row> rows) {
         for (Row r : rows) {
             if (r.runs().isEmpty()) {
                 continue;
