@@ -2,6 +2,7 @@ package org.fganlab.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -47,7 +48,7 @@ public interface Experiment {
 
         /** The lower-case name written to summary.json: quick, standard or full. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** The command-line option that selects this size: --quick, "" or --full. */
