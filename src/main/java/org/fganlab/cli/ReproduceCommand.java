@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fganlab.experiment.Experiment;
+import org.fganlab.experiment.Registry;
 import org.fganlab.experiment.Reproduce;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,13 +17,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fganlab reproduce [EXPERIMENT...|all] [--out DIR] [--quick] [--seed S]}. */
+/** {@code fganlab reproduce [EXPERIMENT...|all] [--out DIR] [--quick|--full] [--seed S]}. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         header = "Run the lab's experiments and write the report.",
         description = {"The main job: REPORT.md plus one folder per experiment with summary.json, CSV",
             "data and PNG plots. Each experiment writes into a staging folder beside its",
             "own; when all have finished, each folder is replaced in one step and REPORT.md",
-            "is rewritten, so no folder mixes two runs. Folders of experiments not run stay.",
+            "is rewritten, so no folder mixes two runs. Folders of experiments not run stay",
+            "and REPORT.md lists them with a link to their README.md.",
             "Progress (each experiment's start, end and wall time) goes to standard error."})
 final class ReproduceCommand implements Callable<Integer> {
 
@@ -41,6 +43,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Reduced sizes (seconds instead of minutes), as CI runs it.")
     boolean quick;
 
+    @Option(names = "--full", description = {"Largest sizes (hours): sample-size runs its full grid;",
+        "the other experiments have no larger variant and run their default sizes.",
+        "Not with --quick."})
+    boolean full;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "20160606",
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -54,7 +61,7 @@ final class ReproduceCommand implements Callable<Integer> {
     static final class Names implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Reproduce.names().iterator();
+            return Registry.names().iterator();
         }
     }
 
@@ -66,7 +73,12 @@ final class ReproduceCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
         }
-        List<Experiment> selected = Reproduce.select(experiments);
+        if (quick && full) {
+            throw new IllegalArgumentException("--quick and --full exclude each other: give one");
+        }
+        Experiment.Size size = quick ? Experiment.Size.QUICK
+                : full ? Experiment.Size.FULL : Experiment.Size.STANDARD;
+        List<Experiment> selected = Registry.select(experiments);
         OutputFolder.checkWritable("--out", out, selected.stream().map(Experiment::name).toList(),
                 "summary.json");
         ReproduceProgress progress = new ReproduceProgress(spec.commandLine().getErr(), System::nanoTime);
@@ -79,7 +91,7 @@ final class ReproduceCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Reproduce.Run> runs;
         try {
-            runs = Reproduce.run(selected, out, quick, seed, jobs, progress);
+            runs = Reproduce.run(selected, out, size, seed, jobs, progress);
         } finally {
             timer.shutdownNow();
         }

@@ -1,21 +1,15 @@
 package org.fganlab.experiment;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.fganlab.density.Uniform;
 import org.fganlab.divergence.DiscreteDivergences;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
 import org.fganlab.gan.Objective;
-import org.fganlab.report.AtomicFiles;
-import org.fganlab.report.Json;
-import org.fganlab.report.Plots;
-import org.fganlab.report.Tables;
 import org.fganlab.theory.ExactDivergence;
 import org.fganlab.theory.PointSetWasserstein;
 
@@ -27,6 +21,9 @@ import org.fganlab.theory.PointSetWasserstein;
  * at θ (Arjovsky &amp; Bottou 2017, Fig. 2): the generator gradient of the JS f-GAN (minimax loss)
  * vanishes as the critic sharpens, that of the weight-clipped Wasserstein critic does not.
  * Seeded; runs in parallel with results identical to a serial run.
+ *
+ * <p>This class is the compute part: {@link #compute} returns a {@link Result} and writes nothing;
+ * {@link DisjointSupportsSection} renders it.
  */
 public final class DisjointSupportsExperiment implements Experiment {
 
@@ -47,7 +44,7 @@ public final class DisjointSupportsExperiment implements Experiment {
     /** Points per segment in the 2-D W1 bracket. */
     static final int SEGMENT_POINTS = 512;
 
-    private static final double LOG2 = Math.log(2);
+    static final double LOG2 = Math.log(2);
 
     @Override
     public String name() {
@@ -100,20 +97,128 @@ public final class DisjointSupportsExperiment implements Experiment {
      */
     record Segments(double[] theta, double[] kl, double[] js, double[] tv, double[] w1Marginal,
             double[] w1Lower, double[] w1Upper) {
+
+        /** The segments against JSD = log 2, TV = 1, KL = +∞ (θ ≠ 0) and W1 = |θ|. */
+        SegmentCheck check() {
+            double worst = 0;
+            double widest = 0;
+            int exactBrackets = 0;
+            boolean klInfinite = true;
+            for (int i = 0; i < theta.length; i++) {
+                double t = theta[i];
+                double a = Math.abs(t);
+                worst = Math.max(worst, Math.abs(js[i] - (t == 0 ? 0 : LOG2)));
+                worst = Math.max(worst, Math.abs(tv[i] - (t == 0 ? 0 : 1)));
+                worst = Math.max(worst, Math.abs(w1Marginal[i] - a));
+                worst = Math.max(worst, Math.max(Math.abs(w1Lower[i] - a), Math.abs(w1Upper[i] - a)));
+                klInfinite &= t == 0 ? kl[i] == 0 : kl[i] == Double.POSITIVE_INFINITY;
+                widest = Math.max(widest, w1Upper[i] - w1Lower[i]);
+                exactBrackets += new PointSetWasserstein.Bracket(w1Lower[i], w1Upper[i]).isExact(1e-12) ? 1 : 0;
+            }
+            return new SegmentCheck(worst, widest, exactBrackets, klInfinite);
+        }
+    }
+
+    /**
+     * How well the 2-D segments match theory.
+     *
+     * @param maxDeviation max |value − theory| of JSD, TV, the marginal W1 and both W1 bounds
+     * @param widestBracket the widest W1 bracket
+     * @param exactBrackets grid points whose bracket is exact (to 1e-12)
+     * @param klInfinite whether KL is +∞ at every θ ≠ 0 and 0 at θ = 0
+     */
+    record SegmentCheck(double maxDeviation, double widestBracket, int exactBrackets, boolean klInfinite) {
     }
 
     /** One critic run. */
     record CriticRun(String objective, int seed, SegmentCritic.Trace trace) {
     }
 
+    /**
+     * |generator gradient| across seeds at each recorded critic step.
+     *
+     * @param steps the critic steps
+     * @param geomean the geometric mean over the seeds
+     * @param min the smallest over the seeds
+     * @param max the largest over the seeds
+     */
+    record Band(double[] steps, double[] geomean, double[] min, double[] max) {
+        /** The band of the runs (same recorded steps). */
+        static Band of(List<CriticRun> runs) {
+            int[] steps = runs.get(0).trace().steps();
+            double[] x = Arrays.stream(steps).asDoubleStream().toArray();
+            double[] mean = new double[x.length];
+            double[] lo = new double[x.length];
+            double[] hi = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double[] g = absGradients(runs, i);
+                mean[i] = geometricMean(g);
+                lo[i] = Arrays.stream(g).min().orElseThrow();
+                hi[i] = Arrays.stream(g).max().orElseThrow();
+            }
+            return new Band(x, mean, lo, hi);
+        }
+
+        int last() {
+            return steps.length - 1;
+        }
+    }
+
+    /**
+     * The result.
+     *
+     * @param line the 1-D analogue
+     * @param segments WGAN Example 1
+     * @param js the JS f-GAN critic runs, in seed order
+     * @param wasserstein the clipped Wasserstein critic runs, in seed order
+     * @param iterations critic steps per run
+     */
+    record Result(Line line, Segments segments, List<CriticRun> js, List<CriticRun> wasserstein,
+            int iterations) {
+
+        /** max over KL, JS, TV, W1 of the 1-D deviation from the closed forms. */
+        double worst1d() {
+            double worst = 0;
+            for (int k = 0; k < Line.NAMES.size(); k++) {
+                worst = Math.max(worst, line.maxDeviation(k));
+            }
+            return worst;
+        }
+
+        /** The mean critic objective F at the last recorded step. */
+        static double finalObjective(List<CriticRun> runs) {
+            int last = runs.get(0).trace().steps().length - 1;
+            return runs.stream().mapToDouble(r -> r.trace().estimate()[last]).average().orElseThrow();
+        }
+
+        /** The bound c³·64·64 on the clipped critic's slope. */
+        double bound() {
+            return SegmentCritic.clippedSlopeBound(CLIP);
+        }
+    }
+
     @Override
     public Outcome run(Context ctx) {
-        int n = ctx.quick() ? QUICK_POINTS : POINTS;
+        return DisjointSupportsSection.render(this, compute(ctx.size(), ctx.seed(), ctx.progress()), ctx.dir());
+    }
+
+    /**
+     * The exact values and the critic runs (QUICK: {@link #QUICK_POINTS}, {@link #QUICK_ITERATIONS};
+     * FULL is STANDARD).
+     *
+     * @param size the sizes
+     * @param seed the base seed (run s uses seed + s)
+     * @param progress receives a line per part
+     * @return the values and runs
+     */
+    static Result compute(Size size, long seed, Consumer<String> progress) {
+        boolean quick = size == Size.QUICK;
+        int n = quick ? QUICK_POINTS : POINTS;
         double[] theta = grid(n);
         Line line = line(ExactDivergence.standard(), theta);
         Segments seg = segments(theta, SEGMENT_POINTS);
-        ctx.progress().accept("exact values on " + n + " points");
-        int iterations = ctx.quick() ? QUICK_ITERATIONS : ITERATIONS;
+        progress.accept("exact values on " + n + " points");
+        int iterations = quick ? QUICK_ITERATIONS : ITERATIONS;
         List<Objective> objectives = List.of(new Objective.FGan(Divergences.byName("js")),
                 new Objective.Wasserstein(CLIP));
         CriticRun[] runs = new CriticRun[objectives.size() * SEEDS];
@@ -121,15 +226,13 @@ public final class DisjointSupportsExperiment implements Experiment {
             Objective o = objectives.get(k / SEEDS);
             int s = k % SEEDS;
             SegmentCritic.Config c = new SegmentCritic.Config(o, THETA_TRAIN, iterations, EVERY, BATCH,
-                    EVAL_POINTS, LEARNING_RATE, ctx.seed() + s);
+                    EVAL_POINTS, LEARNING_RATE, DerivedSeeds.replicate(seed, s));
             runs[k] = new CriticRun(o.name(), s, new SegmentCritic(c).run());
         });
-        ctx.progress().accept(runs.length + " critic runs of " + iterations + " steps");
+        progress.accept(runs.length + " critic runs of " + iterations + " steps");
         List<CriticRun> js = Arrays.stream(runs).filter(r -> !r.objective().equals("wasserstein")).toList();
         List<CriticRun> w = Arrays.stream(runs).filter(r -> r.objective().equals("wasserstein")).toList();
-        writeData(ctx, line, seg, runs);
-        writePlots(ctx, line, seg, js, w);
-        return outcome(line, seg, js, w, iterations);
+        return new Result(line, seg, js, w, iterations);
     }
 
     /** θ_i = −3 + 6i/(n − 1); n = 121 and 25 put θ = 0, ±1 exactly on the grid. */
@@ -205,104 +308,6 @@ public final class DisjointSupportsExperiment implements Experiment {
         return new Segments(theta, kl, js, tv, w1, lower, upper);
     }
 
-    private static void writeData(Context ctx, Line line, Segments seg, CriticRun[] runs) {
-        Tables t = new Tables("theta", "kl", "js", "tv", "w1", "kl_closed_form", "js_closed_form",
-                "tv_closed_form", "w1_closed_form");
-        for (int i = 0; i < line.theta().length; i++) {
-            List<Object> row = new ArrayList<>(List.of(Tables.exact(line.theta()[i])));
-            for (double[] v : line.values()) {
-                row.add(Tables.exact(v[i]));
-            }
-            for (double[] c : line.closed()) {
-                row.add(Tables.exact(c[i]));
-            }
-            t.row(row.toArray());
-        }
-        AtomicFiles.writeString(ctx.dir().resolve("uniforms-1d.csv"), t.csv());
-        Tables s = new Tables("theta", "kl", "js", "tv", "w1_x_marginals", "w1_lower", "w1_upper");
-        for (int i = 0; i < seg.theta().length; i++) {
-            s.row(Tables.exact(seg.theta()[i]), Tables.exact(seg.kl()[i]), Tables.exact(seg.js()[i]),
-                    Tables.exact(seg.tv()[i]), Tables.exact(seg.w1Marginal()[i]),
-                    Tables.exact(seg.w1Lower()[i]), Tables.exact(seg.w1Upper()[i]));
-        }
-        AtomicFiles.writeString(ctx.dir().resolve("segments-2d.csv"), s.csv());
-        Tables c = new Tables("objective", "seed", "critic_step", "generator_gradient", "critic_objective");
-        for (CriticRun r : runs) {
-            SegmentCritic.Trace tr = r.trace();
-            for (int i = 0; i < tr.steps().length; i++) {
-                c.row(r.objective(), r.seed(), tr.steps()[i], Tables.exact(tr.gradient()[i]),
-                        Tables.exact(tr.estimate()[i]));
-            }
-        }
-        AtomicFiles.writeString(ctx.dir().resolve("critic.csv"), c.csv());
-    }
-
-    private static void writePlots(Context ctx, Line line, Segments seg, List<CriticRun> js,
-            List<CriticRun> w) {
-        double[] th = line.theta();
-        int stride = Math.max(1, th.length / 24);
-        int m = (th.length + stride - 1) / stride;
-        double[] sx = new double[m];
-        double[] sjs = new double[m];
-        double[] stv = new double[m];
-        double[] sw1 = new double[m];
-        for (int i = 0, j = 0; i < th.length; i += stride, j++) {
-            sx[j] = th[i];
-            sjs[j] = seg.js()[i];
-            stv[j] = seg.tv()[i];
-            sw1[j] = 0.5 * (seg.w1Lower()[i] + seg.w1Upper()[i]);
-        }
-        Plots.xy(ctx.dir().resolve("values.png"),
-                "P = U[0,1] vs Q = U[theta,theta+1] (lines) and WGAN Example 1 segments (markers)",
-                "theta", "nats (JSD), probability (TV), units of x (W1)",
-                List.of(new Plots.Series("JSD, 1-D", th, line.values()[1], Plots.Style.LINE),
-                        new Plots.Series("TV, 1-D", th, line.values()[2], Plots.Style.LINE),
-                        new Plots.Series("W1, 1-D", th, line.values()[3], Plots.Style.LINE),
-                        new Plots.Series("JSD, 2-D segments", sx, sjs, Plots.Style.MARKERS),
-                        new Plots.Series("TV, 2-D segments", sx, stv, Plots.Style.MARKERS),
-                        new Plots.Series("W1, 2-D segments", sx, sw1, Plots.Style.MARKERS),
-                        new Plots.Series("log 2", new double[] {-THETA_MAX, THETA_MAX},
-                                new double[] {LOG2, LOG2}, Plots.Style.DASHED)),
-                1000, 600, new Plots.Options(false, false, true, List.of(),
-                        List.of(new Plots.Note("KL = +inf for every theta != 0 (not drawn; 0 at theta = 0)",
-                                0, 2.6))));
-        List<Plots.Series> series = new ArrayList<>();
-        addBand(series, "JS f-GAN, minimax", js);
-        addBand(series, "Wasserstein, clip " + Tables.number(CLIP), w);
-        int[] steps = js.get(0).trace().steps();
-        double[] x = Arrays.stream(steps).asDoubleStream().toArray();
-        double[] bound = new double[x.length];
-        Arrays.fill(bound, SegmentCritic.clippedSlopeBound(CLIP));
-        series.add(new Plots.Series("bound c^3*64*64 on the clipped critic's slope", x, bound,
-                Plots.Style.DASHED));
-        Plots.xy(ctx.dir().resolve("gradient.png"),
-                "|dL_G/dtheta| at theta = " + Tables.number(THETA_TRAIN) + " while the critic trains ("
-                        + js.size() + " seeds: geometric mean, min and max)",
-                "critic step", "|generator gradient| (log scale)", series, 1000, 600,
-                new Plots.Options(false, true, true, List.of(), List.of()));
-    }
-
-    /** Geometric mean (line) and min/max (dashed) of |gradient| across seeds. */
-    private static void addBand(List<Plots.Series> out, String name, List<CriticRun> runs) {
-        int[] steps = runs.get(0).trace().steps();
-        double[] x = Arrays.stream(steps).asDoubleStream().toArray();
-        double[] mean = new double[x.length];
-        double[] lo = new double[x.length];
-        double[] hi = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double[] g = new double[runs.size()];
-            for (int s = 0; s < g.length; s++) {
-                g[s] = Math.abs(runs.get(s).trace().gradient()[i]);
-            }
-            mean[i] = geometricMean(g);
-            lo[i] = Arrays.stream(g).min().orElseThrow();
-            hi[i] = Arrays.stream(g).max().orElseThrow();
-        }
-        out.add(new Plots.Series(name + " (geometric mean)", x, mean, Plots.Style.LINE));
-        out.add(new Plots.Series(name + " (min)", x, lo, Plots.Style.DASHED));
-        out.add(new Plots.Series(name + " (max)", x, hi, Plots.Style.DASHED));
-    }
-
     static double geometricMean(double[] v) {
         double s = 0;
         for (double e : v) {
@@ -312,159 +317,7 @@ public final class DisjointSupportsExperiment implements Experiment {
     }
 
     /** |gradient| of every run at record index i. */
-    private static double[] absGradients(List<CriticRun> runs, int i) {
+    static double[] absGradients(List<CriticRun> runs, int i) {
         return runs.stream().mapToDouble(r -> Math.abs(r.trace().gradient()[i])).toArray();
-    }
-
-    private Outcome outcome(Line line, Segments seg, List<CriticRun> js, List<CriticRun> w,
-            int iterations) {
-        ObjectNode summary = Json.object().put("experiment", name()).put("points", line.theta().length);
-        // 1-D analogue
-        ObjectNode dev = summary.putObject("uniforms_1d_max_abs_deviation_from_closed_form");
-        double worst1d = 0;
-        for (int k = 0; k < Line.NAMES.size(); k++) {
-            double d = line.maxDeviation(k);
-            Json.put(dev, Line.NAMES.get(k), d);
-            worst1d = Math.max(worst1d, d);
-        }
-        // 2-D segments: values at θ ≠ 0 and the W1 bracket
-        double worst2d = 0;
-        double widest = 0;
-        int exactBrackets = 0;
-        boolean klInfinite = true;
-        for (int i = 0; i < seg.theta().length; i++) {
-            double t = seg.theta()[i];
-            double a = Math.abs(t);
-            worst2d = Math.max(worst2d, Math.abs(seg.js()[i] - (t == 0 ? 0 : LOG2)));
-            worst2d = Math.max(worst2d, Math.abs(seg.tv()[i] - (t == 0 ? 0 : 1)));
-            worst2d = Math.max(worst2d, Math.abs(seg.w1Marginal()[i] - a));
-            worst2d = Math.max(worst2d, Math.max(Math.abs(seg.w1Lower()[i] - a), Math.abs(seg.w1Upper()[i] - a)));
-            klInfinite &= t == 0 ? seg.kl()[i] == 0 : seg.kl()[i] == Double.POSITIVE_INFINITY;
-            widest = Math.max(widest, seg.w1Upper()[i] - seg.w1Lower()[i]);
-            exactBrackets += new PointSetWasserstein.Bracket(seg.w1Lower()[i], seg.w1Upper()[i]).isExact(1e-12) ? 1 : 0;
-        }
-        ObjectNode s2 = summary.putObject("segments_2d");
-        Json.put(s2, "max_abs_deviation_js_tv_w1", worst2d);
-        s2.put("kl_infinite_for_every_nonzero_theta", klInfinite);
-        Json.put(s2, "widest_w1_bracket", widest);
-        s2.put("exact_w1_brackets", exactBrackets).put("segment_points", SEGMENT_POINTS);
-        // critic runs
-        int last = js.get(0).trace().steps().length - 1;
-        double jsStart = geometricMean(absGradients(js, 0));
-        double jsEnd = geometricMean(absGradients(js, last));
-        double jsEndMax = Arrays.stream(absGradients(js, last)).max().orElseThrow();
-        double wStart = geometricMean(absGradients(w, 0));
-        double wEnd = geometricMean(absGradients(w, last));
-        double wEndMin = Arrays.stream(absGradients(w, last)).min().orElseThrow();
-        double bound = SegmentCritic.clippedSlopeBound(CLIP);
-        double jsF = js.stream().mapToDouble(r -> r.trace().estimate()[last]).average().orElseThrow();
-        double wF = w.stream().mapToDouble(r -> r.trace().estimate()[last]).average().orElseThrow();
-        ObjectNode tr = summary.putObject("critic_training");
-        tr.put("theta", THETA_TRAIN).put("iterations", iterations).put("seeds", SEEDS)
-                .put("batch", BATCH).put("eval_points", EVAL_POINTS);
-        Json.put(tr, "learning_rate", LEARNING_RATE);
-        Json.put(tr, "clip", CLIP);
-        Json.put(tr, "clipped_slope_bound", bound);
-        Json.put(tr, "js_gradient_start_geomean", jsStart);
-        Json.put(tr, "js_gradient_end_geomean", jsEnd);
-        Json.put(tr, "js_gradient_end_max", jsEndMax);
-        Json.put(tr, "js_final_objective_mean", jsF);
-        Json.put(tr, "wasserstein_gradient_start_geomean", wStart);
-        Json.put(tr, "wasserstein_gradient_end_geomean", wEnd);
-        Json.put(tr, "wasserstein_gradient_end_min", wEndMin);
-        Json.put(tr, "wasserstein_final_objective_mean", wF);
-        ArrayNode runsJson = tr.putArray("runs");
-        for (CriticRun r : concat(js, w)) {
-            ObjectNode o = runsJson.addObject().put("objective", r.objective()).put("seed", r.seed());
-            Json.put(o, "gradient_start", r.trace().gradient()[0]);
-            Json.put(o, "gradient_end", r.trace().gradient()[last]);
-            Json.put(o, "objective_end", r.trace().estimate()[last]);
-        }
-        Tables table = new Tables("critic", "gradient ∂L_G/∂θ (abs.) at step 0", "at step " + iterations
-                + " (geo. mean)", "range over seeds at step " + iterations, "final F", "reference");
-        table.row("JS f-GAN (minimax)", jsStart, jsEnd,
-                Tables.number(Arrays.stream(absGradients(js, last)).min().orElseThrow()) + " … " + Tables.number(jsEndMax),
-                jsF, "JSD = log 2 = " + Tables.number(LOG2));
-        table.row("Wasserstein (clip " + Tables.number(CLIP) + ")", wStart, wEnd,
-                Tables.number(wEndMin) + " … " + Tables.number(Arrays.stream(absGradients(w, last)).max().orElseThrow()),
-                wF, "c³·64·64·θ = " + Tables.number(bound * Math.abs(THETA_TRAIN)));
-        String headline = String.format(Locale.ROOT,
-                "1-D uniforms and WGAN Example 1 segments: JSD = log 2, TV = 1, KL = +∞ for θ ≠ 0, "
-                        + "W1 = |θ| (max deviation %s); trained critics at θ = %s (%d seeds, %d steps): "
-                        + "JS generator gradient %s → %s, Wasserstein %s (bound %s)",
-                Tables.number(Math.max(worst1d, worst2d)), Tables.number(THETA_TRAIN), SEEDS, iterations,
-                Tables.number(jsStart), Tables.number(jsEnd), Tables.number(wEnd), Tables.number(bound));
-        String fWorst1d = Tables.number(worst1d);
-        String fWorst2d = Tables.number(worst2d);
-        String fWidest = Tables.number(widest);
-        int nBrackets = exactBrackets;
-        int nPoints = seg.theta().length;
-        String fJsDrop = Tables.number(jsStart / jsEnd);
-        String fWRatio = Tables.number(wEnd / bound);
-        Tables lineTable = lineTable(line);
-        boolean klInf = klInfinite;
-        return new Outcome(summary, headline, prefix -> "## disjoint-supports: " + title() + "\n\n"
-                + "**1-D analogue.** P = U[0, 1], Q_θ = U[θ, θ + 1] on " + nPoints + " points θ ∈ [−3, 3], "
-                + "every value by quadrature (`ExactDivergence`). On the overlap p = q; P has mass "
-                + "min(|θ|, 1) where q = 0 and Q as much where p = 0, so JSD = min(|θ|, 1)·log 2, "
-                + "TV = min(|θ|, 1) and KL = +∞ for every θ ≠ 0 (already while the supports overlap: "
-                + "P puts mass where q = 0), while W1 = |θ| (the translation is an optimal coupling). "
-                + "Once |θ| ≥ 1 the supports are disjoint and JSD, TV, KL no longer depend on θ. Largest "
-                + "absolute deviation from these closed forms: **" + fWorst1d + "** (the +∞ of KL "
-                + "included: a finite value there would count as +∞).\n\n"
-                + lineTable.markdown() + "\n"
-                + "**WGAN Example 1.** P = law of (0, Z), Q_θ = law of (θ, Z), Z ~ U[0, 1] in R². "
-                + "Both share the conditional law of y given x, so dP/dQ_θ depends on x alone and "
-                + "every f-divergence equals that of the x-marginals δ_0 and δ_θ, computed as "
-                + "two-point distributions by `DiscreteDivergences`: JSD = log 2, TV = 1 and KL = +∞ "
-                + "for θ ≠ 0 (" + (klInf ? "KL is +∞ at every θ ≠ 0 of the grid" : "KL NOT +∞ everywhere")
-                + "). W1: the projection (x, y) ↦ x is 1-Lipschitz, so W1 ≥ W1(δ_0, δ_θ) = |θ|, and the "
-                + "coupling (0, z) ↦ (θ, z) costs |θ|, hence W1 = |θ|. The code checks this twice: "
-                + "the histogram W1 of the x-marginals, and `PointSetWasserstein`, a certified bracket "
-                + "(lower: the largest coordinate-wise 1-D W1; upper: the cost of an axis-sorted "
-                + "matching) on " + SEGMENT_POINTS + " midpoints per segment, which is exact on "
-                + nBrackets + "/" + nPoints + " grid points (widest bracket " + fWidest + "). Largest "
-                + "deviation of JSD, TV and W1 from log 2, 1 and |θ|: **" + fWorst2d + "**.\n\n"
-                + "![values](" + prefix + "values.png)\n\n"
-                + "**Critics on the segments.** The generator is held at θ = " + Tables.number(THETA_TRAIN)
-                + " (disjoint from P) and a critic V (MLP 2-64-64-1, tanh; Adam, step "
-                + Tables.number(LEARNING_RATE) + "; batches of " + BATCH + " from P and from Q_θ) is "
-                + "trained from its seeded initialisation for " + iterations + " steps, " + SEEDS
-                + " seeds. Every " + EVERY + " steps the generator gradient of the minimax loss "
-                + "L_G(θ) = −E_z[b(V(θ, z))] is measured, ∂L_G/∂θ = −E_z[b'(V)·∂V/∂x₁] (∂G/∂θ = (1, 0); "
-                + "∂V/∂x by backpropagation to the input; E_z over " + EVAL_POINTS + " midpoints), "
-                + "(a) for the JS f-GAN critic, b = f*∘g_f, and (b) for the Wasserstein critic, b = "
-                + "identity, weights clipped to ±" + Tables.number(CLIP) + " after every step (and at "
-                + "initialisation). As the JS critic separates the supports, F → JSD = log 2 and "
-                + "b'(V) → 0 on Q_θ: the gradient falls by a factor " + fJsDrop + " (Arjovsky & Bottou "
-                + "2017, Thm 2.4 and Fig. 2). The Wasserstein critic's slope grows to the largest "
-                + "a clipped network allows, c³·64·64 (three weights ≤ c on each of the 64·64 paths "
-                + "from x₁ to the output, tanh' ≤ 1): its final gradient is " + fWRatio + " of that "
-                + "bound, and F ≈ c³·64·64·W1, a scaled W1 that keeps pointing the generator towards P.\n\n"
-                + table.markdown() + "\n"
-                + "![gradient](" + prefix + "gradient.png)\n\n"
-                + "Data: [`uniforms-1d.csv`](" + prefix + "uniforms-1d.csv), [`segments-2d.csv`]("
-                + prefix + "segments-2d.csv), [`critic.csv`](" + prefix + "critic.csv) (every "
-                + "measurement of every run), [`summary.json`](" + prefix + "summary.json).\n");
-    }
-
-    /** A few rows of the 1-D analogue: overlapping, touching and disjoint θ. */
-    private static Tables lineTable(Line line) {
-        Tables t = new Tables("θ", "KL", "JSD", "TV", "W1", "JSD closed form", "TV closed form");
-        for (double want : new double[] {0, 0.25, 0.5, 1, 1.5, 3, -2}) {
-            for (int i = 0; i < line.theta().length; i++) {
-                if (line.theta()[i] == want) {
-                    t.row(want, line.values()[0][i], line.values()[1][i], line.values()[2][i],
-                            line.values()[3][i], line.closed()[1][i], line.closed()[2][i]);
-                }
-            }
-        }
-        return t;
-    }
-
-    private static List<CriticRun> concat(List<CriticRun> a, List<CriticRun> b) {
-        List<CriticRun> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }

@@ -1,19 +1,13 @@
 package org.fganlab.experiment;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.fganlab.density.Normal;
 import org.fganlab.divergence.AmariAlpha;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
-import org.fganlab.report.AtomicFiles;
-import org.fganlab.report.Json;
-import org.fganlab.report.Plots;
-import org.fganlab.report.Tables;
 import org.fganlab.theory.DivergenceValues;
 import org.fganlab.theory.ExactDivergence;
 import org.fganlab.theory.GaussianClosedForms;
@@ -28,6 +22,9 @@ import org.fganlab.theory.GaussianClosedForms;
  * location family is 1; docs/math.md, "Local behaviour"; Nowozin et al. 2016, §2). Values in
  * nats, W1 in units of x. Deterministic; grid points run in parallel with results identical to a
  * serial run.
+ *
+ * <p>This class is the compute part: {@link #compute} returns a {@link Result} and writes nothing;
+ * {@link DivergenceLandscapeSection} renders it.
  */
 public final class DivergenceLandscapeExperiment implements Experiment {
 
@@ -181,20 +178,95 @@ public final class DivergenceLandscapeExperiment implements Experiment {
     record LocalRow(String name, double secondDerivative, double[] ratios, double[] relativeErrors) {
     }
 
+    /**
+     * The result.
+     *
+     * @param shift the shift family
+     * @param scale the scale family
+     * @param local the local check, one row per registered divergence
+     */
+    record Result(FamilyResult shift, FamilyResult scale, List<LocalRow> local) {
+
+        /** max relative deviation from a closed form over both families and every row; 0 if none. */
+        double worstDeviation() {
+            double worst = 0;
+            for (FamilyResult r : List.of(shift, scale)) {
+                for (int k = 0; k < r.names().size(); k++) {
+                    double d = r.maxRelativeDeviation(k);
+                    if (!Double.isNaN(d)) {
+                        worst = Math.max(worst, d);
+                    }
+                }
+            }
+            return worst;
+        }
+
+        /** Rows of both families whose +∞ points differ from the theoretical regions. */
+        int mismatches() {
+            int n = 0;
+            for (FamilyResult r : List.of(shift, scale)) {
+                for (int k = 0; k < r.names().size(); k++) {
+                    n += infinitiesMatchTheory(r, k) ? 0 : 1;
+                }
+            }
+            return n;
+        }
+
+        /** The smallest θ of the local check. */
+        double thetaSmall() {
+            return LOCAL_THETAS[LOCAL_THETAS.length - 1];
+        }
+
+        /** max local relative error at the smallest θ over the divergences with finite f''(1). */
+        double worstLocal() {
+            double worst = 0;
+            for (LocalRow row : local) {
+                if (Double.isFinite(row.secondDerivative())) {
+                    worst = Math.max(worst, row.relativeErrors()[LOCAL_THETAS.length - 1]);
+                }
+            }
+            return worst;
+        }
+
+        /** TV/θ at the smallest θ (→ 1/√(2π) as θ → 0). */
+        double tvSlope() {
+            LocalRow tv = local.get(shift.names().indexOf("tv"));
+            return tv.ratios()[LOCAL_THETAS.length - 1] * thetaSmall() / 2;
+        }
+
+        /** The smallest GAN value on the shift grid. */
+        double ganMin() {
+            return minFinite(shift.values()[shift.names().indexOf("gan")]);
+        }
+
+        /** The largest finite GAN value on the shift grid. */
+        double ganMax() {
+            return maxFinite(shift.values()[shift.names().indexOf("gan")]);
+        }
+    }
+
     @Override
     public Outcome run(Context ctx) {
+        return DivergenceLandscapeSection.render(this, compute(ctx.size(), ctx.progress()), ctx.dir());
+    }
+
+    /**
+     * Both families and the local check (QUICK: coarser grids; FULL is STANDARD).
+     *
+     * @param size the sizes
+     * @param progress receives a line per family
+     * @return the values
+     */
+    static Result compute(Size size, Consumer<String> progress) {
         List<FDivergence> fs = Divergences.all();
         ExactDivergence exact = ExactDivergence.standard();
-        FamilyResult shift = evaluate(exact, fs, Family.SHIFT,
-                ctx.quick() ? QUICK_SHIFT_POINTS : SHIFT_POINTS);
-        ctx.progress().accept("shift family: " + shift.grid().length + " points");
-        FamilyResult scale = evaluate(exact, fs, Family.SCALE,
-                ctx.quick() ? QUICK_SCALE_POINTS : SCALE_POINTS);
-        ctx.progress().accept("scale family: " + scale.grid().length + " points");
+        boolean quick = size == Size.QUICK;
+        FamilyResult shift = evaluate(exact, fs, Family.SHIFT, quick ? QUICK_SHIFT_POINTS : SHIFT_POINTS);
+        progress.accept("shift family: " + shift.grid().length + " points");
+        FamilyResult scale = evaluate(exact, fs, Family.SCALE, quick ? QUICK_SCALE_POINTS : SCALE_POINTS);
+        progress.accept("scale family: " + scale.grid().length + " points");
         List<LocalRow> local = fs.stream().map(f -> localRow(exact, f)).toList();
-        writeData(ctx, shift, scale, local);
-        writePlots(ctx, shift, scale);
-        return outcome(shift, scale, local);
+        return new Result(shift, scale, local);
     }
 
     /** Every divergence and W1 on the family's grid, grid points in parallel. */
@@ -291,92 +363,6 @@ public final class DivergenceLandscapeExperiment implements Experiment {
         return true;
     }
 
-    private static void writeData(Context ctx, FamilyResult shift, FamilyResult scale,
-            List<LocalRow> local) {
-        for (FamilyResult r : List.of(shift, scale)) {
-            List<String> header = new ArrayList<>(List.of(r.family().parameter));
-            header.addAll(r.names());
-            r.names().forEach(n -> header.add(n + "_closed_form"));
-            Tables t = new Tables(header.toArray(String[]::new));
-            for (int i = 0; i < r.grid().length; i++) {
-                List<Object> row = new ArrayList<>(List.of(Tables.exact(r.grid()[i])));
-                for (double[] v : r.values()) {
-                    row.add(Tables.exact(v[i]));
-                }
-                for (double[] c : r.closed()) {
-                    row.add(Tables.exact(c[i]));
-                }
-                t.row(row.toArray());
-            }
-            AtomicFiles.writeString(ctx.dir().resolve(r.family().label + ".csv"), t.csv());
-        }
-        Tables t = new Tables("divergence", "f2_at_1", "theta", "ratio", "relative_error");
-        for (LocalRow row : local) {
-            for (int j = 0; j < LOCAL_THETAS.length; j++) {
-                t.row(row.name(), Tables.exact(row.secondDerivative()), Tables.exact(LOCAL_THETAS[j]),
-                        Tables.exact(row.ratios()[j]), Tables.exact(row.relativeErrors()[j]));
-            }
-        }
-        AtomicFiles.writeString(ctx.dir().resolve("local.csv"), t.csv());
-    }
-
-    /** Legend name of row k: the name, "+ log 4" for GAN (shifted to be positive on a log axis),
-     *  and the +∞ region where there is one. */
-    static String seriesName(FamilyResult r, int k) {
-        String n = r.names().get(k);
-        if (n.equals("gan")) {
-            n = "gan + log 4 (= 2 JSD; gan itself is <= 0)";
-        }
-        InfiniteRegion region = r.family() == Family.SCALE ? scaleInfiniteRegion(r.names().get(k)) : null;
-        if (region != null && r.infiniteCount(k) > 0) {
-            n += ": " + region.text();
-        }
-        return n;
-    }
-
-    private static void writePlots(Context ctx, FamilyResult shift, FamilyResult scale) {
-        for (FamilyResult r : List.of(shift, scale)) {
-            List<Plots.Series> series = new ArrayList<>();
-            List<Plots.VerticalLine> lines = new ArrayList<>();
-            int w1 = r.names().indexOf(DivergenceValues.W1);
-            for (int k = 0; k < r.names().size(); k++) {
-                double[] y = r.values()[k].clone();
-                if (r.names().get(k).equals("gan")) {
-                    for (int i = 0; i < y.length; i++) {
-                        y[i] += Math.log(4);
-                    }
-                }
-                series.add(new Plots.Series(seriesName(r, k), r.grid(), y,
-                        k == w1 ? Plots.Style.DASHED : Plots.Style.LINE));
-            }
-            // the last finite point before each +∞ region, marked in its curve's colour (curve k is series k)
-            for (int k = 0; k < r.names().size(); k++) {
-                if (r.infiniteCount(k) == 0) {
-                    continue;
-                }
-                InfiniteRegion region = scaleInfiniteRegion(r.names().get(k));
-                int edge = lastFiniteBeforeInfinity(r.values()[k]);
-                if (edge >= 0) {
-                    series.add(new Plots.Series(r.names().get(k) + " -> +inf",
-                            new double[] {r.grid()[edge]}, new double[] {r.values()[k][edge]},
-                            Plots.Style.MARKERS, Plots.colour(k)));   // the colour of curve k
-                }
-                if (region != null && lines.stream().noneMatch(l -> l.x() == region.boundary())) {
-                    lines.add(new Plots.VerticalLine(region.boundary(),
-                            region.above() ? "s = sqrt 2" : "s = 1/sqrt 2"));
-                }
-            }
-            boolean isShift = r.family() == Family.SHIFT;
-            String title = isShift
-                    ? "Shift family: D(N(theta,1) || N(0,1)) and W1 (log scale; 0 at theta = 0 not drawn)"
-                    : "Scale family: D(N(0,s^2) || N(0,1)) and W1; Pearson, alpha:2 = +inf for s >= sqrt 2, "
-                            + "Neyman = +inf for s <= 1/sqrt 2";
-            Plots.xy(ctx.dir().resolve(r.family().label + ".png"), title,
-                    isShift ? "theta" : "s (log scale)", "divergence [nats], W1 [units of x]", series,
-                    1200, 700, new Plots.Options(!isShift, true, true, lines, List.of()));
-        }
-    }
-
     /** Index of the finite point next to the first +∞ run (left of it, or right of a leading run). */
     static int lastFiniteBeforeInfinity(double[] v) {
         for (int i = 0; i < v.length; i++) {
@@ -392,138 +378,6 @@ public final class DivergenceLandscapeExperiment implements Experiment {
             }
         }
         return -1;
-    }
-
-    private Outcome outcome(FamilyResult shift, FamilyResult scale, List<LocalRow> local) {
-        ObjectNode summary = Json.object().put("experiment", name());
-        Tables closedTable = new Tables("divergence", "max rel. deviation, shift",
-                "max rel. deviation, scale", "+inf points (scale)", "+inf region (theory)", "matches theory");
-        double worstDeviation = 0;
-        int mismatches = 0;
-        ArrayNode families = summary.putArray("families");
-        for (FamilyResult r : List.of(shift, scale)) {
-            ObjectNode o = families.addObject().put("family", r.family().label)
-                    .put("parameter", r.family().parameter).put("points", r.grid().length);
-            ObjectNode dev = o.putObject("max_relative_deviation_from_closed_form");
-            ObjectNode inf = o.putObject("infinite_points");
-            for (int k = 0; k < r.names().size(); k++) {
-                double d = r.maxRelativeDeviation(k);
-                if (!Double.isNaN(d)) {
-                    Json.put(dev, r.names().get(k), d);
-                    worstDeviation = Math.max(worstDeviation, d);
-                }
-                inf.put(r.names().get(k), r.infiniteCount(k));
-                mismatches += infinitiesMatchTheory(r, k) ? 0 : 1;
-            }
-        }
-        for (int k = 0; k < shift.names().size(); k++) {
-            String n = shift.names().get(k);
-            InfiniteRegion region = scaleInfiniteRegion(n);
-            double ds = shift.maxRelativeDeviation(k);
-            double dc = scale.maxRelativeDeviation(k);
-            closedTable.row(n, Double.isNaN(ds) ? "no closed form" : Tables.number(ds),
-                    Double.isNaN(dc) ? "no closed form" : Tables.number(dc),
-                    scale.infiniteCount(k) + "/" + scale.grid().length,
-                    region == null ? "none" : region.text(),
-                    infinitiesMatchTheory(shift, k) && infinitiesMatchTheory(scale, k) ? "yes" : "no");
-        }
-        Json.put(summary, "max_relative_deviation_from_closed_forms", worstDeviation);
-        summary.put("infinity_mismatches", mismatches);
-        ArrayNode localJson = summary.putArray("local_check");
-        Tables localTable = new Tables("divergence", "f''(1)",
-                "ratio at θ = " + Tables.number(LOCAL_THETAS[0]), "rel. error",
-                "ratio at θ = " + Tables.number(LOCAL_THETAS[1]), "rel. error");
-        double worstLocal = 0;
-        for (LocalRow row : local) {
-            ObjectNode o = localJson.addObject().put("divergence", row.name());
-            Json.put(o, "f2_at_1", row.secondDerivative());
-            ArrayNode pts = o.putArray("points");
-            for (int j = 0; j < LOCAL_THETAS.length; j++) {
-                ObjectNode pt = pts.addObject();
-                Json.put(pt, "theta", LOCAL_THETAS[j]);
-                Json.put(pt, "ratio", row.ratios()[j]);
-                if (!Double.isNaN(row.relativeErrors()[j])) {
-                    Json.put(pt, "relative_error", row.relativeErrors()[j]);
-                }
-            }
-            if (Double.isFinite(row.secondDerivative())) {
-                worstLocal = Math.max(worstLocal, row.relativeErrors()[LOCAL_THETAS.length - 1]);
-            }
-            localTable.row(row.name(), row.secondDerivative(), row.ratios()[0],
-                    cell(row.relativeErrors()[0]), row.ratios()[1], cell(row.relativeErrors()[1]));
-        }
-        double thetaSmall = LOCAL_THETAS[LOCAL_THETAS.length - 1];
-        Json.put(summary, "max_local_relative_error_at_smallest_theta", worstLocal);
-        int tvIndex = shift.names().indexOf("tv");
-        LocalRow tv = local.get(tvIndex);
-        double tvSlope = tv.ratios()[LOCAL_THETAS.length - 1] * thetaSmall / 2;
-        Json.put(summary, "tv_slope_at_smallest_theta", tvSlope);
-        int gan = shift.names().indexOf("gan");
-        double ganMin = minFinite(shift.values()[gan]);
-        double ganMax = maxFinite(shift.values()[gan]);
-        Json.put(summary, "gan_shift_min", ganMin);
-        Json.put(summary, "gan_shift_max", ganMax);
-        String headline = String.format(Locale.ROOT,
-                "%d divergences + W1 on %d shift and %d scale points: max relative deviation from the "
-                        + "closed forms %s; +∞ regions (Pearson, α = 2 for s ≥ √2, Neyman for s ≤ 1/√2) "
-                        + "match theory with %d mismatches; (D_f − f(1))/(θ²/2) at θ = %s within %s of "
-                        + "f''(1)",
-                shift.names().size() - 1, shift.grid().length, scale.grid().length,
-                Tables.number(worstDeviation), mismatches, Tables.number(thetaSmall),
-                Tables.number(worstLocal));
-        String fWorst = Tables.number(worstDeviation);
-        String fLocal = Tables.number(worstLocal);
-        String fTheta = Tables.number(thetaSmall);
-        String fSlope = Tables.number(tvSlope);
-        String fGanMin = Tables.number(ganMin);
-        String fGanMax = Tables.number(ganMax);
-        int mm = mismatches;
-        int nShift = shift.grid().length;
-        int nScale = scale.grid().length;
-        return new Outcome(summary, headline, prefix -> "## divergence-landscape: " + title() + "\n\n"
-                + "Every registered divergence and W1 by quadrature (`ExactDivergence`) for "
-                + "P = N(θ, 1) against Q = N(0, 1) on " + nShift + " points θ ∈ [−4, 4], and for "
-                + "P = N(0, s²) against Q = N(0, 1) on " + nScale + " log-spaced points s ∈ [¼, 4]. "
-                + "Both plots use a logarithmic y axis, so the zero at θ = 0 (and s = 1) is not drawn. "
-                + "The GAN divergence is −log 4 + 2·JSD ∈ [−log 4, 0], negative everywhere: it is "
-                + "drawn as gan + log 4 = 2·JSD (on the shift grid it runs from " + fGanMin + " to "
-                + fGanMax + " nats). W1 is dashed (units of x). In the shift family KL = reverse KL and "
-                + "Pearson = Neyman (equal widths make P and Q exchangeable by reflection), so those "
-                + "curves lie on top of each other; W1 = |θ| exactly.\n\n"
-                + "![shift family](" + prefix + "shift.png)\n\n"
-                + "In the scale family three divergences are +∞ over part of the range: Pearson χ² "
-                + "needs 2σ_Q² > σ_P² (s < √2), Amari α = 2 is Pearson/2, and Neyman χ²(P‖Q) = "
-                + "Pearson χ²(Q‖P) needs s > 1/√2. Their curves stop at the last finite grid point "
-                + "(circle marker), the vertical lines mark s = √2 and s = 1/√2, the legend states "
-                + "the +∞ region, and the CSV holds `Infinity` there. The quadrature returns +∞ "
-                + "from its tail analysis, not from an overflow; it agrees with the closed forms "
-                + "on which grid points are +∞ with **" + mm + "** mismatches.\n\n"
-                + "![scale family](" + prefix + "scale.png)\n\n"
-                + "Closed forms (`docs/math.md` and `GaussianClosedForms`: KL, reverse KL, Jeffrey "
-                + "= KL + reverse KL, Pearson, Neyman, squared Hellinger, Amari α via ∫p^α q^{1−α}, "
-                + "TV via the crossings p = q; W1 = |θ| for the shift family and |s − 1|·√(2/π) for "
-                + "the scale family). The largest relative deviation of the quadrature from a closed "
-                + "form over both families is **" + fWorst + "**; JS and GAN have none.\n\n"
-                + closedTable.markdown() + "\n"
-                + "Local check: for small θ, D_f(N(θ,1)‖N(0,1)) − f(1) ≈ (f''(1)/2)·θ² (the Fisher "
-                + "information of the location family is 1). The ratio (D_f − f(1))/(θ²/2) against "
-                + "f''(1) from `FDivergence.secondDerivativeAtOne()`; at θ = " + fTheta + " the "
-                + "largest relative error is **" + fLocal + "**. TV is the exception: its f has a "
-                + "kink at 1 (f''(1) = +∞), TV = 2Φ(θ/2) − 1 is linear in θ, so the ratio grows "
-                + "like 2/(θ√(2π)); its slope TV/θ at θ = " + fTheta + " is " + fSlope
-                + " (1/√(2π) = 0.398942). Where the relative error falls about 100-fold from θ = 0.01 to "
-                + "θ = 0.001 it is the O(θ²) next term of the expansion, not quadrature error; for KL, "
-                + "reverse KL and Jeffrey the expansion is exact (D = θ²/2 and θ²) and what remains is "
-                + "rounding of the input log p − log q.\n\n"
-                + localTable.markdown()
-                + "\nData: [`shift.csv`](" + prefix + "shift.csv), [`scale.csv`](" + prefix
-                + "scale.csv) (quadrature and closed form per point, full precision, `Infinity` "
-                + "for +∞), [`local.csv`](" + prefix + "local.csv), [`summary.json`](" + prefix
-                + "summary.json).\n");
-    }
-
-    private static String cell(double v) {
-        return Double.isNaN(v) ? "n/a (kink)" : Tables.number(v);
     }
 
     private static double minFinite(double[] v) {

@@ -2,6 +2,7 @@ package org.fganlab.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -26,11 +27,34 @@ public interface Experiment {
      * The inputs of one run.
      *
      * @param dir the experiment's output folder (created by the caller)
-     * @param quick reduced sizes (for CI)
+     * @param size how much to run
      * @param seed the seed of every random choice
      * @param progress receives short progress lines
      */
-    record Context(Path dir, boolean quick, long seed, Consumer<String> progress) {
+    record Context(Path dir, Size size, long seed, Consumer<String> progress) {
+    }
+
+    /**
+     * How much an experiment runs. Experiments without a larger variant run FULL as STANDARD;
+     * today only {@code sample-size} has one ({@link SampleSizeExperiment#FULL}).
+     */
+    enum Size {
+        /** Reduced sizes, seconds instead of minutes: what CI runs ({@code --quick}). */
+        QUICK,
+        /** The sizes of the committed report (the default). */
+        STANDARD,
+        /** The largest grids ({@code --full}); STANDARD where an experiment has no larger one. */
+        FULL;
+
+        /** The lower-case name written to summary.json: quick, standard or full. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The command-line option that selects this size: --quick, "" or --full. */
+        public String option() {
+            return this == STANDARD ? "" : "--" + label();
+        }
     }
 
     /**

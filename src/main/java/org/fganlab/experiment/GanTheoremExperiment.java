@@ -1,21 +1,14 @@
 package org.fganlab.experiment;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.fganlab.density.Density;
 import org.fganlab.density.DensitySpec;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.divergence.FDivergence;
-import org.fganlab.report.AtomicFiles;
-import org.fganlab.report.Json;
-import org.fganlab.report.JsonDocuments;
-import org.fganlab.report.Plots;
-import org.fganlab.report.Tables;
 import org.fganlab.theory.DivergenceValues;
 import org.fganlab.theory.ExactDivergence;
 import org.fganlab.theory.GanTheory;
@@ -30,6 +23,9 @@ import org.fganlab.theory.Validation;
  * V(G,D*) − (−log 4 + 2·JSD), the Proposition 1 check and every other identity of
  * {@link IdentityChecks}. Deterministic (no sampling); pairs run in parallel with results
  * identical to a serial run.
+ *
+ * <p>This class is the compute part: {@link #compute} returns a {@link Result} and writes nothing;
+ * {@link GanTheoremSection} renders it.
  */
 public final class GanTheoremExperiment implements Experiment {
 
@@ -94,11 +90,79 @@ public final class GanTheoremExperiment implements Experiment {
     /** Everything computed for one pair. */
     record PairResult(Pair pair, List<DivergenceValues.Entry> values, double vStar,
             double thm1Residual, IdentityCheck prop1, Validation validation) {
+
+        /** V(G,D) over perturbed logits − V(G,D*), the Proposition 1 gap (negative: D* wins). */
+        double prop1Gap() {
+            return prop1.lhs() - prop1.rhs();
+        }
+
+        /** The identity checks passed on this pair. */
+        long checksPassed() {
+            return validation.checks().stream().filter(IdentityCheck::passed).count();
+        }
+
+        /** The identity checks run on this pair. */
+        int checksTotal() {
+            return validation.checks().size();
+        }
+    }
+
+    /**
+     * p, q and D* = p/(p+q) on a grid of x, for the plotted pair.
+     *
+     * @param pair the pair
+     * @param x the grid
+     * @param p p(x)
+     * @param q q(x)
+     * @param d D*(x)
+     */
+    record DiscriminatorCurve(Pair pair, double[] x, double[] p, double[] q, double[] d) {
+    }
+
+    /**
+     * The result.
+     *
+     * @param divergences the divergences of every pair's values, in column order
+     * @param pairs one result per pair, in catalogue order
+     * @param curve the discriminator of {@link #PLOTTED}
+     */
+    record Result(List<FDivergence> divergences, List<PairResult> pairs, DiscriminatorCurve curve) {
+
+        /** max |V(G,D*) − (−log 4 + 2·JSD)| over the pairs, nats. */
+        double maxResidual() {
+            return pairs.stream().mapToDouble(r -> Math.abs(r.thm1Residual())).reduce(0, Math::max);
+        }
+
+        /** Pairs on which Proposition 1 holds. */
+        int prop1Passed() {
+            return (int) pairs.stream().filter(r -> r.prop1().passed()).count();
+        }
+
+        /** Identity checks passed over every pair. */
+        int checksPassed() {
+            return pairs.stream().mapToInt(r -> (int) r.checksPassed()).sum();
+        }
+
+        /** Identity checks run over every pair. */
+        int checksTotal() {
+            return pairs.stream().mapToInt(PairResult::checksTotal).sum();
+        }
     }
 
     @Override
     public Outcome run(Context ctx) {
-        List<Pair> pairs = ctx.quick()
+        return GanTheoremSection.render(this, compute(ctx.size(), ctx.progress()), ctx.dir());
+    }
+
+    /**
+     * Computes every pair of the catalogue (QUICK: the pairs of {@link #QUICK}; FULL is STANDARD).
+     *
+     * @param size the sizes
+     * @param progress receives a line every five pairs
+     * @return the pairs' values and checks
+     */
+    static Result compute(Size size, Consumer<String> progress) {
+        List<Pair> pairs = size == Size.QUICK
                 ? PAIRS.stream().filter(p -> QUICK.contains(p.label())).toList() : PAIRS;
         ExactDivergence exact = ExactDivergence.standard();
         GanTheory gan = new GanTheory(exact.pairs());
@@ -118,12 +182,10 @@ public final class GanTheoremExperiment implements Experiment {
             results[i] = new PairResult(pair, values, vStar, thm1.lhs() - thm1.rhs(), prop1, v);
             int n = done.incrementAndGet();
             if (n % 5 == 0 || n == pairs.size()) {
-                ctx.progress().accept(n + "/" + pairs.size() + " pairs");
+                progress.accept(n + "/" + pairs.size() + " pairs");
             }
         });
-        writeData(ctx, fs, results);
-        writePlots(ctx, results);
-        return outcome(fs, results);
+        return new Result(fs, Arrays.asList(results), discriminatorCurve());
     }
 
     private static IdentityCheck find(Validation v, String name) {
@@ -131,45 +193,8 @@ public final class GanTheoremExperiment implements Experiment {
                 .orElseThrow(() -> new IllegalStateException("missing check " + name));
     }
 
-    private static void writeData(Context ctx, List<FDivergence> fs, PairResult[] results) {
-        List<String> header = new ArrayList<>(List.of("pair", "p", "q"));
-        fs.forEach(f -> header.add(f.name()));
-        header.addAll(List.of("w1", "v_star", "thm1_residual", "prop1_gap"));
-        Tables values = new Tables(header.toArray(String[]::new));
-        Tables checkRows = new Tables("pair", "check", "relation", "lhs", "rhs", "abs_error",
-                "tolerance", "passed");
-        for (PairResult r : results) {
-            List<Object> row = new ArrayList<>(List.of(r.pair().label(), r.pair().p(), r.pair().q()));
-            r.values().forEach(e -> row.add(Tables.exact(e.result().value())));
-            row.add(Tables.exact(r.vStar()));
-            row.add(Tables.exact(r.thm1Residual()));
-            row.add(Tables.exact(r.prop1().lhs() - r.prop1().rhs()));
-            values.row(row.toArray());
-            for (IdentityCheck c : r.validation().checks()) {
-                checkRows.row(r.pair().label(), c.name(), c.relation(), Tables.exact(c.lhs()),
-                        Tables.exact(c.rhs()), Tables.exact(c.absError()), Tables.exact(c.tolerance()), c.passed());
-            }
-        }
-        AtomicFiles.writeString(ctx.dir().resolve("divergences.csv"), values.csv());
-        AtomicFiles.writeString(ctx.dir().resolve("checks.csv"), checkRows.csv());
-    }
-
-    private static void writePlots(Context ctx, PairResult[] results) {
-        int n = results.length;
-        double[] rhs = new double[n];
-        double[] lhs = new double[n];
-        for (int i = 0; i < n; i++) {
-            lhs[i] = results[i].vStar();
-            rhs[i] = results[i].vStar() - results[i].thm1Residual();
-        }
-        double log4 = Math.log(4);
-        Plots.xy(ctx.dir().resolve("theorem1.png"),
-                "Theorem 1: V(G,D*) against -log 4 + 2 JSD(P||Q), " + n + " pairs",
-                "-log 4 + 2 JSD(P||Q)  [nats]", "V(G,D*) by quadrature  [nats]",
-                List.of(new Plots.Series("y = x", new double[] {-log4, 0}, new double[] {-log4, 0},
-                                Plots.Style.DASHED),
-                        new Plots.Series("pairs", rhs, lhs, Plots.Style.MARKERS)),
-                800, 600);
+    /** p, q and D* of {@link #PLOTTED} at 801 points of [−6, 6]. */
+    private static DiscriminatorCurve discriminatorCurve() {
         Pair plotted = PAIRS.stream().filter(p -> p.label().equals(PLOTTED)).findFirst().orElseThrow();
         Density p = DensitySpec.parse(plotted.p());
         Density q = DensitySpec.parse(plotted.q());
@@ -184,85 +209,6 @@ public final class GanTheoremExperiment implements Experiment {
             qx[i] = q.density(x[i]);
             dx[i] = GanTheory.optimalDiscriminator(p, q, x[i]);
         }
-        Plots.xy(ctx.dir().resolve("discriminator.png"),
-                "Optimal discriminator D* = p/(p+q): P = " + plotted.p() + ", Q = " + plotted.q(),
-                "x", "density / probability",
-                List.of(new Plots.Series("p(x)", x, px, Plots.Style.LINE),
-                        new Plots.Series("q(x)", x, qx, Plots.Style.LINE),
-                        new Plots.Series("D*(x)", x, dx, Plots.Style.DASHED)),
-                900, 550);
-    }
-
-    private Outcome outcome(List<FDivergence> fs, PairResult[] results) {
-        double maxResidual = 0;
-        int prop1Passed = 0;
-        int checksPassed = 0;
-        int checksTotal = 0;
-        ObjectNode summary = Json.object();
-        summary.put("experiment", name());
-        ArrayNode arr = summary.putArray("pairs");
-        for (PairResult r : results) {
-            maxResidual = Math.max(maxResidual, Math.abs(r.thm1Residual()));
-            prop1Passed += r.prop1().passed() ? 1 : 0;
-            long passed = r.validation().checks().stream().filter(IdentityCheck::passed).count();
-            checksPassed += (int) passed;
-            checksTotal += r.validation().checks().size();
-            ObjectNode o = arr.addObject().put("label", r.pair().label()).put("p", r.pair().p())
-                    .put("q", r.pair().q());
-            ObjectNode vals = o.putObject("divergences");
-            r.values().forEach(e -> Json.put(vals, e.name(), e.result().value()));
-            Json.put(o, "v_star", r.vStar());
-            Json.put(o, "thm1_residual", r.thm1Residual());
-            o.set("prop1", JsonDocuments.check(r.prop1()));
-            o.put("checks_passed", passed).put("checks_total", r.validation().checks().size());
-        }
-        Json.put(summary, "max_abs_thm1_residual", maxResidual);
-        summary.put("pair_count", results.length).put("prop1_passed", prop1Passed)
-                .put("checks_passed", checksPassed).put("checks_total", checksTotal);
-        String headline = String.format(Locale.ROOT,
-                "%d pairs: max \\|V(G,D\\*) − (−log 4 + 2·JSD)\\| = %s nats; Proposition 1 holds on "
-                        + "%d/%d; %d/%d identity checks passed",
-                results.length, Tables.number(maxResidual), prop1Passed, results.length,
-                checksPassed, checksTotal);
-        Tables table = table(fs, results);
-        String fMaxResidual = Tables.number(maxResidual);
-        int total = checksTotal;
-        int passedAll = checksPassed;
-        int prop1 = prop1Passed;
-        return new Outcome(summary, headline, prefix -> "## gan-theorem: " + title() + "\n\n"
-                + "For every pair (P, Q) the exact divergences, the GAN value at the optimal "
-                + "discriminator D* = p/(p+q) and every identity check of `fganlab validate` are "
-                + "computed by adaptive quadrature. Theorem 1 says V(G,D*) = −log 4 + 2·JSD(P‖Q); "
-                + "the largest residual over the " + results.length + " pairs is **" + fMaxResidual
-                + " nats**. Proposition 1 (no perturbed discriminator beats D*) holds on **" + prop1
-                + "/" + results.length + "** pairs, and **" + passedAll + "/" + total
-                + "** identity checks pass.\n\n"
-                + "![Theorem 1](" + prefix + "theorem1.png)\n\n"
-                + "![Optimal discriminator](" + prefix + "discriminator.png)\n\n"
-                + "Values in nats (W1 in units of x); +inf marks a divergent integral. "
-                + "`prop1 gap` = max V(G,D) over perturbed logits − V(G,D*) (negative: D* wins).\n\n"
-                + table.markdown()
-                + "\nData: [`divergences.csv`](" + prefix + "divergences.csv) (full precision), "
-                + "[`checks.csv`](" + prefix + "checks.csv) (every identity check with its "
-                + "tolerance), [`summary.json`](" + prefix + "summary.json).\n");
-    }
-
-    private static Tables table(List<FDivergence> fs, PairResult[] results) {
-        List<String> header = new ArrayList<>(List.of("pair", "P", "Q"));
-        fs.forEach(f -> header.add(f.name()));
-        header.addAll(List.of("w1", "V(G,D*)", "Thm 1 residual", "prop1 gap", "checks"));
-        Tables t = new Tables(header.toArray(String[]::new));
-        for (PairResult r : results) {
-            List<Object> row = new ArrayList<>(List.of(r.pair().label(), "`" + r.pair().p() + "`",
-                    "`" + r.pair().q() + "`"));
-            r.values().forEach(e -> row.add(e.result().value()));
-            row.add(r.vStar());
-            row.add(r.thm1Residual());
-            row.add(r.prop1().lhs() - r.prop1().rhs());
-            long passed = r.validation().checks().stream().filter(IdentityCheck::passed).count();
-            row.add(passed + "/" + r.validation().checks().size());
-            t.row(row.toArray());
-        }
-        return t;
+        return new DiscriminatorCurve(plotted, x, px, qx, dx);
     }
 }

@@ -1,16 +1,10 @@
 package org.fganlab.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -35,52 +29,18 @@ public final class Reproduce {
     private Reproduce() {
     }
 
-    /** Every experiment, in report order. */
-    public static List<Experiment> registry() {
-        return List.of(new GanTheoremExperiment(), new DivergenceLandscapeExperiment(),
-                new GaussianFitExperiment(), new SaturationExperiment(),
-                new DisjointSupportsExperiment(), new ModeCoverageExperiment(),
-                new BoundTightnessExperiment(), new SampleSizeExperiment());
-    }
-
-    /** The registered experiment names. */
-    public static List<String> names() {
-        return registry().stream().map(Experiment::name).toList();
-    }
-
     /**
-     * Resolves names ("all" or registered names, case-insensitive) before anything is written.
+     * What one experiment run took.
      *
-     * @throws IllegalArgumentException for an unknown name, listing the accepted ones
+     * @param name the experiment
+     * @param seconds its wall time
+     * @param headline its headline (one Markdown line)
      */
-    public static List<Experiment> select(List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return registry();
-        }
-        Map<String, Experiment> byName = new LinkedHashMap<>();
-        for (Experiment e : registry()) {
-            byName.put(e.name(), e);
-        }
-        List<Experiment> out = new ArrayList<>();
-        for (String raw : names) {
-            String n = raw.trim().toLowerCase(Locale.ROOT);
-            if (n.equals("all")) {
-                return registry();
-            }
-            Experiment e = byName.get(n);
-            if (e == null) {
-                throw new IllegalArgumentException("unknown experiment '" + raw
-                        + "' (accepted: all, " + String.join(", ", byName.keySet()) + ")");
-            }
-            if (!out.contains(e)) {
-                out.add(e);
-            }
-        }
-        return out;
+    public record Run(String name, double seconds, String headline) {
     }
 
-    /** What one experiment run took. */
-    public record Run(String name, double seconds, String headline) {
+    /** A finished run in memory: what the index of REPORT.md is written from. */
+    private record Finished(Run run, ReportIndex.Entry entry) {
     }
 
     /**
@@ -116,12 +76,13 @@ public final class Reproduce {
      *
      * <p>Each experiment writes into a staging folder beside {@code out/NAME} ({@link
      * StagedFolder}); only when every experiment has finished are the folders put in place, one
-     * rename each, and REPORT.md rewritten. A failure leaves every previous result as it was and
-     * no staging folder behind. Folders of experiments not run are kept, and the index lists them.
+     * rename each, and REPORT.md rewritten from the results in memory ({@link ReportIndex}). A
+     * failure leaves every previous result as it was and no staging folder behind. Folders of
+     * experiments not run are kept, and the index lists them from their summary.json.
      *
-     * @param experiments from {@link #select}
+     * @param experiments from {@link Registry#select}
      * @param out the results folder (created if missing)
-     * @param quick reduced sizes
+     * @param size how much each experiment runs
      * @param seed the seed
      * @param jobs experiments run at once, ≥ 1 (1 = serial, in the given order)
      * @param listener hears each start, progress line and finish
@@ -130,8 +91,8 @@ public final class Reproduce {
      * @throws java.io.UncheckedIOException if a file or folder cannot be written
      * @throws RuntimeException the first failure of an experiment (the others are cancelled)
      */
-    public static List<Run> run(List<Experiment> experiments, Path out, boolean quick, long seed,
-            int jobs, Listener listener) {
+    public static List<Run> run(List<Experiment> experiments, Path out, Experiment.Size size,
+            long seed, int jobs, Listener listener) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
         }
@@ -143,20 +104,22 @@ public final class Reproduce {
             for (Experiment e : experiments) {
                 staged.add(StagedFolder.create(out.resolve(e.name())));
             }
-            List<Callable<Run>> tasks = new ArrayList<>();
+            List<Callable<Finished>> tasks = new ArrayList<>();
             int total = experiments.size();
             for (int i = 0; i < total; i++) {
                 Experiment e = experiments.get(i);
                 Path dir = staged.get(i).path();
                 int index = i + 1;
-                tasks.add(() -> runOne(e, index, total, dir, quick, seed, commit, serial));
+                tasks.add(() -> runOne(e, index, total, dir, size, seed, commit, serial));
             }
-            List<Run> runs = invokeInOrder(tasks, Math.min(jobs, Math.max(1, tasks.size())));
+            List<Finished> done = invokeInOrder(tasks, Math.min(jobs, Math.max(1, tasks.size())));
             for (StagedFolder f : staged) {
                 f.commit();
             }
-            writeReport(out);
-            return runs;
+            Map<String, ReportIndex.Entry> entries = new LinkedHashMap<>();
+            done.forEach(f -> entries.put(f.run().name(), f.entry()));
+            ReportIndex.write(out, entries);
+            return done.stream().map(Finished::run).toList();
         } catch (RuntimeException | Error ex) {
             // the previous results stay; this run's staging folders go
             for (StagedFolder f : staged) {
@@ -190,26 +153,23 @@ public final class Reproduce {
         };
     }
 
-    private static Run runOne(Experiment e, int index, int total, Path dir, boolean quick,
+    /** Runs one experiment and writes its summary.json and README.md into dir. */
+    private static Finished runOne(Experiment e, int index, int total, Path dir, Experiment.Size size,
             long seed, String commit, Listener listener) {
         listener.started(index, total, e);
         long t0 = System.nanoTime();
-        Experiment.Outcome o = e.run(new Experiment.Context(dir, quick, seed,
+        Experiment.Outcome o = e.run(new Experiment.Context(dir, size, seed,
                 s -> listener.progress(index, total, e, s)));
         double seconds = (System.nanoTime() - t0) * 1e-9;
+        RunInfo info = new RunInfo(e.name(), seed, size, commit, RunInfo.currentJvm(), seconds,
+                o.headline());
         ObjectNode summary = o.summary().deepCopy();
-        ObjectNode run = summary.putObject("run");
-        run.put("experiment", e.name()).put("seed", seed).put("quick", quick)
-                .put("git_commit", commit).put("jvm", jvm());
-        Json.put(run, "wall_seconds", seconds);
+        summary.set("run", info.toJson());
         Json.write(dir.resolve("summary.json"), summary);
-        String footer = runFooter(e.name(), quick, seed, commit, seconds);
-        AtomicFiles.writeString(dir.resolve("README.md"), o.section().apply("") + footer);
-        AtomicFiles.writeString(dir.resolve(".section.md"),
-                o.section().apply(e.name() + "/") + footer);
-        AtomicFiles.writeString(dir.resolve(".headline.md"), o.headline() + "\n");
+        AtomicFiles.writeString(dir.resolve("README.md"), o.section().apply("") + info.footer());
         listener.finished(index, total, e, seconds);
-        return new Run(e.name(), seconds, o.headline());
+        return new Finished(new Run(e.name(), seconds, o.headline()),
+                new ReportIndex.Entry(info, o.section().apply(e.name() + "/") + info.footer()));
     }
 
     /** Runs the tasks on a pool of the given size; results in task order, first failure rethrown. */
@@ -259,75 +219,5 @@ public final class Reproduce {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String runFooter(String name, boolean quick, long seed, String commit,
-            double seconds) {
-        return String.format(Locale.ROOT, "%nReproduce: `./fganlab reproduce %s%s --seed %d`. "
-                + "Seed %d, commit %s, %s, wall time %.1f s.%n", name, quick ? " --quick" : "",
-                seed, seed, commit, jvm(), seconds);
-    }
-
-    /** Rebuilds REPORT.md from every experiment folder present under out. */
-    static void writeReport(Path out) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# fgan-lab report\n\n");
-        sb.append("Written by `./fganlab reproduce`; every number below is produced by the code in "
-                + "the run that wrote it and matches the experiment's `summary.json`.\n\n");
-        sb.append("| experiment | headline | wall time | command |\n|---|---|---|---|\n");
-        StringBuilder sections = new StringBuilder();
-        for (Experiment e : registry()) {
-            Path dir = out.resolve(e.name());
-            Path section = dir.resolve(".section.md");
-            Path headline = dir.resolve(".headline.md");
-            if (!Files.exists(section) || !Files.exists(headline)) {
-                continue;
-            }
-            JsonNode run = runNode(dir.resolve("summary.json"));
-            sb.append("| [").append(e.name()).append("](#").append(e.name()).append(") | ")
-                    .append(tableCell(read(headline).strip())).append(" | ")
-                    .append(wallTime(run)).append(" | `")
-                    .append(command(e.name(), run)).append("` |\n");
-            sections.append("\n<a id=\"").append(e.name()).append("\"></a>\n\n")
-                    .append(read(section));
-        }
-        if (Files.exists(out.resolve("benchmarks").resolve("README.md"))) {
-            sb.append("\nSpeed (JMH, this machine): [benchmarks/README.md](benchmarks/README.md).\n");
-        }
-        AtomicFiles.writeString(out.resolve("REPORT.md"), sb + sections.toString());
-    }
-
-    /** "12.3 s" from the run metadata of a summary.json, or "?" when it has none. */
-    private static String wallTime(JsonNode run) {
-        return run.has("wall_seconds")
-                ? String.format(Locale.ROOT, "%.1f s", run.get("wall_seconds").asDouble()) : "?";
-    }
-
-    /** The command that reproduces the run recorded in a summary.json's run metadata. */
-    private static String command(String name, JsonNode run) {
-        return "./fganlab reproduce " + name + (run.path("quick").asBoolean(false) ? " --quick" : "")
-                + (run.has("seed") ? " --seed " + run.get("seed").asLong() : "");
-    }
-
-    /** The "run" object of a summary.json, or an empty object when the file is missing. */
-    private static JsonNode runNode(Path summary) {
-        return Files.exists(summary) ? Json.parse(read(summary)).path("run") : Json.object();
-    }
-
-    /** A headline as a Markdown table cell: pipes not already escaped are escaped. */
-    static String tableCell(String text) {
-        return text.replaceAll("(?<!\\\\)\\|", "\\\\|");
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String jvm() {
-        return System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
     }
 }

@@ -163,8 +163,17 @@ public final class SampleSizeExperiment implements Experiment {
 
     @Override
     public Outcome run(Context ctx) {
-        Result r = compute(ctx.quick() ? QUICK : DEFAULT, ctx.seed(), ctx.progress());
+        Result r = compute(budget(ctx.size()), ctx.seed(), ctx.progress());
         return SampleSizeSection.render(this, r, ctx.dir());
+    }
+
+    /** The budget of a size: QUICK, DEFAULT or FULL. */
+    static Budget budget(Size size) {
+        return switch (size) {
+            case QUICK -> QUICK;
+            case STANDARD -> DEFAULT;
+            case FULL -> FULL;
+        };
     }
 
     /**
@@ -200,10 +209,10 @@ public final class SampleSizeExperiment implements Experiment {
                     int b = n <= plan.ciMaxN() ? budget.bootstrap() : 0;
                     Estimation.Request request = request(divs, plan.estimator(), b, budget.network());
                     Estimate[][] runs = new Estimate[plan.seeds()][];
-                    long pairSeed = seed ^ ((long) pi << 40) ^ ((long) ni << 32);
+                    long pairSeed = DerivedSeeds.mix(DerivedSeeds.mix(seed, 40, pi), 32, ni);
                     IntStream.range(0, plan.seeds()).parallel().forEach(s -> {
-                        long runSeed = pairSeed ^ ((long) s << 20) ^ plan.estimator().ordinal();
-                        Samples[] xy = draw(pair, n, pairSeed + s);
+                        long runSeed = DerivedSeeds.mix(DerivedSeeds.mix(pairSeed, 20, s), 0, plan.estimator().ordinal());
+                        Samples[] xy = draw(pair, n, DerivedSeeds.replicate(pairSeed, s));
                         Estimation.Request req = new Estimation.Request(request.divergences(),
                                 request.w1(), request.estimators(), request.bootstrap(), runSeed,
                                 0, request.network());

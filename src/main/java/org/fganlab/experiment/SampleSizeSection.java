@@ -65,7 +65,7 @@ final class SampleSizeSection {
             + " held-out Q points (the known variance of the NWJ bound), which shows as enormous RMSEs."
             + " The classifier's and critic's intervals hold the trained network fixed, so they leave"
             + " out the training variance and cover less than 95%%. This run's budget is"
-            + " `%s` (%s); `SampleSizeExperiment.FULL` holds the issue's full grid.";
+            + " `%s` (%s); `fganlab reproduce sample-size --full` runs the issue's full grid.";
 
     private static String seedsText(Result r) {
         List<String> parts = new ArrayList<>();

@@ -1,10 +1,10 @@
 package org.fganlab.experiment;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.fganlab.density.Density;
 import org.fganlab.density.DensitySpec;
@@ -20,10 +20,6 @@ import org.fganlab.gan.Schedule;
 import org.fganlab.gan.Target;
 import org.fganlab.gan.Trainer;
 import org.fganlab.gan.TrainingConfig;
-import org.fganlab.report.AtomicFiles;
-import org.fganlab.report.Json;
-import org.fganlab.report.Plots;
-import org.fganlab.report.Tables;
 import org.fganlab.theory.ExactDivergence;
 import org.fganlab.theory.GeneratorGradients;
 import org.hipparchus.random.RandomGenerator;
@@ -44,6 +40,9 @@ import org.hipparchus.random.Well19937c;
  *       against the gaussian-fit target, by {@link GeneratorGradients} (score-function integral
  *       against a five-point difference of exact divergences), in μ and in σ.</li>
  * </ol>
+ *
+ * <p>This class is the compute part: {@link #compute} returns a {@link Result} and writes nothing;
+ * {@link SaturationSection} renders it.
  */
 public final class SaturationExperiment implements Experiment {
 
@@ -65,11 +64,6 @@ public final class SaturationExperiment implements Experiment {
     static final double[] QUICK_GRID_SIGMA = {0.5, 1.5};
 
     private static final FDivergence GAN = Divergences.byName("gan");
-
-    /** Axis scales with the legend right of the plot (so that it never hides data). */
-    static Plots.Options axes(boolean logX, boolean logY) {
-        return new Plots.Options(logX, logY, true, List.of(), List.of());
-    }
 
     @Override
     public String name() {
@@ -118,18 +112,127 @@ public final class SaturationExperiment implements Experiment {
         }
     }
 
+    /**
+     * The two slopes at one discriminator output (part 1).
+     *
+     * @param d D = σ(v)
+     * @param v the logit
+     * @param minimax |∂/∂v log(1 − D)| = D
+     * @param nonSaturating |∂/∂v (−log D)| = 1 − D
+     */
+    record Slopes(double d, double v, double minimax, double nonSaturating) {
+        static Slopes atLogit(double v) {
+            double[] s = logitSlopes(v);
+            return new Slopes(SpecialFunctions.sigmoid(v), v, s[0], s[1]);
+        }
+
+        static Slopes atD(double d) {
+            double v = logit(d);
+            double[] s = logitSlopes(v);
+            return new Slopes(d, v, s[0], s[1]);
+        }
+    }
+
+    /**
+     * One run of part 2.
+     *
+     * @param loss the generator loss it was trained with
+     * @param probes one per generator step
+     */
+    record TrainingRun(GeneratorLoss loss, List<Probe> probes) {
+        Probe first() {
+            return probes.get(0);
+        }
+
+        Probe last() {
+            return probes.get(probes.size() - 1);
+        }
+
+        /** ‖∇ minimax‖ / ‖∇ non-saturating‖ after the first generator step. */
+        double firstRatio() {
+            return first().minimaxNorm() / first().nonSaturatingNorm();
+        }
+
+        double minMeanD() {
+            return probes.stream().mapToDouble(Probe::meanD).min().orElseThrow();
+        }
+
+        double medianRatio() {
+            return median(probes.stream().mapToDouble(p -> p.minimaxNorm() / p.nonSaturatingNorm()).toArray());
+        }
+    }
+
+    /**
+     * The worst agreement of one identity in one parameter over the grid (part 3).
+     *
+     * @param nonSaturating which identity
+     * @param parameter μ or σ
+     * @param maxResidual max |score − difference|
+     * @param maxGradient max |finite difference|
+     * @param maxRatio max |residual| / error estimate
+     * @param points grid points
+     */
+    record IdentityStat(boolean nonSaturating, GeneratorGradients.Parameter parameter, double maxResidual,
+            double maxGradient, double maxRatio, int points) {
+    }
+
+    /**
+     * The result.
+     *
+     * @param steps generator steps of part 2
+     * @param table the slopes at {@link #TABLE_D}
+     * @param curve the slopes on {@link #logitGrid()}
+     * @param runs part 2, in {@link GeneratorLoss} order (minimax first)
+     * @param identities part 3, every grid point and parameter
+     * @param stats part 3 per identity (minimax first) and parameter
+     */
+    record Result(int steps, List<Slopes> table, List<Slopes> curve, List<TrainingRun> runs,
+            List<IdentityRow> identities, List<IdentityStat> stats) {
+
+        /** The slopes at D = 10⁻⁶. */
+        Slopes atOneInAMillion() {
+            return Slopes.atD(1e-6);
+        }
+
+        double worstResidual() {
+            return stats.stream().mapToDouble(IdentityStat::maxResidual).reduce(0, Math::max);
+        }
+
+        double worstRatio() {
+            return stats.stream().mapToDouble(IdentityStat::maxRatio).reduce(0, Math::max);
+        }
+
+        /** Distinct values of a grid coordinate of part 3. */
+        long distinct(ToDoubleFunction<IdentityRow> coordinate) {
+            return identities.stream().mapToDouble(coordinate).distinct().count();
+        }
+    }
+
     @Override
     public Outcome run(Context ctx) {
-        int steps = ctx.quick() ? QUICK_STEPS : STEPS;
-        ctx.progress().accept("part 2: two GAN runs of " + steps + " generator steps");
-        List<List<Probe>> runs = IntStream.range(0, 2).parallel()
-                .mapToObj(i -> train(GeneratorLoss.values()[i], steps, ctx.seed()))
+        return SaturationSection.render(this, compute(ctx.size(), ctx.seed(), ctx.progress()), ctx.dir());
+    }
+
+    /**
+     * All three parts (QUICK: {@link #QUICK_STEPS} and the small grid; FULL is STANDARD).
+     *
+     * @param size the sizes
+     * @param seed the seed of both training runs
+     * @param progress receives a line per part
+     * @return the slopes, runs and identities
+     */
+    static Result compute(Size size, long seed, Consumer<String> progress) {
+        boolean quick = size == Size.QUICK;
+        int steps = quick ? QUICK_STEPS : STEPS;
+        progress.accept("part 2: two GAN runs of " + steps + " generator steps");
+        List<TrainingRun> runs = IntStream.range(0, 2).parallel()
+                .mapToObj(i -> new TrainingRun(GeneratorLoss.values()[i], train(GeneratorLoss.values()[i], steps, seed)))
                 .toList();
-        ctx.progress().accept("part 3: generator-gradient identities");
-        List<IdentityRow> identities = identities(ctx.quick());
-        writeData(ctx, runs, identities);
-        writePlots(ctx, runs, identities);
-        return outcome(runs, identities, steps);
+        progress.accept("part 3: generator-gradient identities");
+        List<IdentityRow> identities = identities(quick);
+        List<Slopes> table = Arrays.stream(TABLE_D).mapToObj(Slopes::atD).toList();
+        List<Slopes> curve = Arrays.stream(logitGrid()).mapToObj(Slopes::atLogit).toList();
+        return new Result(steps, table, curve, runs, identities, identityStats(identities));
     }
 
     /** Part 2: one run trained with {@code loss}, both losses' gradients probed every step. */
@@ -141,7 +244,7 @@ public final class SaturationExperiment implements Experiment {
                 .learningRate(0.01).seed(seed).logEvery(1).build();
         Trainer trainer = new Trainer(c);
         CriticProbe probe = new CriticProbe(c.objective(), trainer.critic(), PROBE_BATCH);
-        RandomGenerator rng = new Well19937c(seed ^ 0x5A7L);
+        RandomGenerator rng = new Well19937c(DerivedSeeds.mix(seed, 0, 0x5A7L));
         double[] z = new double[PROBE_BATCH];
         List<Probe> out = new ArrayList<>();
         for (int s = 1; s <= steps; s++) {
@@ -179,37 +282,22 @@ public final class SaturationExperiment implements Experiment {
         return rows;
     }
 
-    private static void writeData(Context ctx, List<List<Probe>> runs, List<IdentityRow> ids) {
-        Tables analytic = new Tables("D", "logit_v", "minimax_slope", "non_saturating_slope");
-        for (double v : logitGrid()) {
-            double[] s = logitSlopes(v);
-            analytic.row(Tables.exact(SpecialFunctions.sigmoid(v)), Tables.exact(v),
-                    Tables.exact(s[0]), Tables.exact(s[1]));
-        }
-        Tables training = new Tables("trained_with", "step", "mu", "sigma", "mean_D_fake",
-                "grad_norm_minimax", "grad_norm_non_saturating");
-        for (int i = 0; i < runs.size(); i++) {
-            for (Probe pr : runs.get(i)) {
-                training.row(GeneratorLoss.values()[i].cliName(), pr.step(), Tables.exact(pr.mu()),
-                        Tables.exact(pr.sigma()), Tables.exact(pr.meanD()),
-                        Tables.exact(pr.minimaxNorm()), Tables.exact(pr.nonSaturatingNorm()));
+    /** Part 3 per identity (minimax first) and parameter. */
+    private static List<IdentityStat> identityStats(List<IdentityRow> ids) {
+        List<IdentityStat> out = new ArrayList<>();
+        for (boolean nsId : new boolean[] {false, true}) {
+            for (GeneratorGradients.Parameter par : GeneratorGradients.Parameter.values()) {
+                List<IdentityRow> sel = ids.stream().filter(r -> r.parameter() == par).toList();
+                double maxRes = sel.stream().mapToDouble(r -> Math.abs(r.residual(nsId))).max().orElse(0);
+                double maxGrad = sel.stream().mapToDouble(r -> Math.abs(nsId
+                        ? r.result().nonSaturating().finiteDifference()
+                        : r.result().saturating().finiteDifference())).max().orElse(0);
+                double maxRatio = sel.stream().mapToDouble(r -> Math.abs(r.residual(nsId))
+                        / r.tolerance(nsId)).max().orElse(0);
+                out.add(new IdentityStat(nsId, par, maxRes, maxGrad, maxRatio, sel.size()));
             }
         }
-        Tables identities = new Tables("mu", "sigma", "parameter", "identity", "score_gradient",
-                "score_error", "finite_difference", "finite_difference_error", "residual");
-        for (IdentityRow r : ids) {
-            for (boolean ns : new boolean[] {false, true}) {
-                GeneratorGradients.Sides s = ns ? r.result().nonSaturating() : r.result().saturating();
-                identities.row(Tables.exact(r.mu()), Tables.exact(r.sigma()),
-                        r.parameter().name().toLowerCase(Locale.ROOT),
-                        ns ? "non-saturating" : "minimax", Tables.exact(s.scoreGradient()),
-                        Tables.exact(s.scoreError()), Tables.exact(s.finiteDifference()),
-                        Tables.exact(s.finiteDifferenceError()), Tables.exact(r.residual(ns)));
-            }
-        }
-        AtomicFiles.writeString(ctx.dir().resolve("analytic.csv"), analytic.csv());
-        AtomicFiles.writeString(ctx.dir().resolve("training.csv"), training.csv());
-        AtomicFiles.writeString(ctx.dir().resolve("identities.csv"), identities.csv());
+        return out;
     }
 
     /** 401 logits, uniform in v, spanning D = σ(v) ∈ [10⁻⁶, 1 − 10⁻⁶]. */
@@ -222,234 +310,10 @@ public final class SaturationExperiment implements Experiment {
         return v;
     }
 
-    private static void writePlots(Context ctx, List<List<Probe>> runs, List<IdentityRow> ids) {
-        double[] v = logitGrid();
-        double[] d = new double[v.length];
-        double[] mm = new double[v.length];
-        double[] ns = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = SpecialFunctions.sigmoid(v[i]);
-            double[] s = logitSlopes(v[i]);
-            mm[i] = s[0];
-            ns[i] = s[1];
-        }
-        Plots.xy(ctx.dir().resolve("slopes.png"),
-                "Generator-loss slope in the discriminator logit v, D = sigmoid(v)",
-                "D(G(z))", "|dL/dv|", List.of(
-                        new Plots.Series("minimax log(1 - D): |slope| = D", d, mm, Plots.Style.LINE),
-                        new Plots.Series("non-saturating -log D: |slope| = 1 - D", d, ns,
-                                Plots.Style.DASHED)), 800, 500,
-                axes(true, true));
-        List<Plots.Series> grads = new ArrayList<>();
-        List<Plots.Series> disc = new ArrayList<>();
-        List<Plots.Series> ratio = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            String tag = "trained " + GeneratorLoss.values()[i].cliName();
-            List<Probe> r = runs.get(i);
-            double[] step = r.stream().mapToDouble(Probe::step).toArray();
-            grads.add(new Plots.Series(tag + ": |grad minimax|", step,
-                    r.stream().mapToDouble(Probe::minimaxNorm).toArray(), Plots.Style.LINE));
-            grads.add(new Plots.Series(tag + ": |grad non-saturating|", step,
-                    r.stream().mapToDouble(Probe::nonSaturatingNorm).toArray(), Plots.Style.DASHED));
-            disc.add(new Plots.Series(tag, step, r.stream().mapToDouble(Probe::meanD).toArray(),
-                    Plots.Style.LINE));
-            ratio.add(new Plots.Series(tag + " (measured)",
-                    r.stream().mapToDouble(Probe::meanD).toArray(),
-                    r.stream().mapToDouble(p -> p.minimaxNorm() / p.nonSaturatingNorm()).toArray(),
-                    Plots.Style.MARKERS));
-        }
-        double[] odds = new double[d.length];
-        for (int i = 0; i < d.length; i++) {
-            odds[i] = d[i] / (1 - d[i]);
-        }
-        ratio.add(new Plots.Series("D/(1 - D) (constant critic slope)", d, odds, Plots.Style.LINE));
-        Plots.xy(ctx.dir().resolve("training-gradients.png"),
-                "Generator gradient |dL/dtheta| of both losses at the same critic, every step",
-                "generator step", "|dL/dtheta| (nats per unit of theta)", grads, 900, 500,
-                axes(false, true));
-        Plots.xy(ctx.dir().resolve("training-discriminator.png"),
-                "Mean D(G(z)) on 1,024 fresh generated samples",
-                "generator step", "mean D(G(z))", disc, 900, 500,
-                axes(false, true));
-        Plots.xy(ctx.dir().resolve("gradient-ratio.png"),
-                "Measured |grad minimax| / |grad non-saturating| against mean D(G(z))",
-                "mean D(G(z))", "ratio", ratio, 800, 500,
-                axes(true, true));
-        List<Plots.Series> res = new ArrayList<>();
-        for (GeneratorGradients.Parameter par : GeneratorGradients.Parameter.values()) {
-            for (boolean nsId : new boolean[] {false, true}) {
-                List<IdentityRow> sel = ids.stream().filter(r -> r.parameter() == par).toList();
-                double[] idx = IntStream.range(0, sel.size()).asDoubleStream().toArray();
-                res.add(new Plots.Series((nsId ? "non-saturating" : "minimax") + ", d/d"
-                        + par.name().toLowerCase(Locale.ROOT), idx,
-                        sel.stream().mapToDouble(r -> Math.abs(r.residual(nsId))).toArray(),
-                        Plots.Style.MARKERS));
-            }
-        }
-        Plots.xy(ctx.dir().resolve("identity-residuals.png"),
-                "|score-function gradient - finite difference of exact divergences| over the grid",
-                "grid point (sigma-major, then mu)", "|residual| (nats per unit)", res, 900, 500,
-                axes(false, true));
-    }
-
-    private Outcome outcome(List<List<Probe>> runs, List<IdentityRow> ids, int steps) {
-        ObjectNode summary = Json.object().put("experiment", name());
-        // part 1
-        ObjectNode analytic = summary.putObject("analytic");
-        ArrayNode at = analytic.putArray("slopes");
-        Tables t1 = new Tables("D(G(z))", "logit v", "slope of log(1 − D) in v, absolute (minimax)",
-                "slope of −log D in v, absolute (non-saturating)", "ratio minimax / non-saturating");
-        for (double dv : TABLE_D) {
-            double v = logit(dv);
-            double[] s = logitSlopes(v);
-            ObjectNode o = at.addObject();
-            Json.put(o, "D", dv);
-            Json.put(o, "minimax", s[0]);
-            Json.put(o, "non_saturating", s[1]);
-            t1.row(dv, v, s[0], s[1], s[0] / s[1]);
-        }
-        // part 2
-        ObjectNode training = summary.putObject("training");
-        training.put("target", TRAIN_TARGET).put("initial_generator", "normal(0,1)")
-                .put("critic_steps_per_generator_step", CRITIC_STEPS).put("steps", steps)
-                .put("batch", BATCH).put("probe_batch", PROBE_BATCH);
-        Tables t2 = new Tables("trained with", "mean D(G(z)) at step 1", "‖∇θ minimax‖ at step 1",
-                "‖∇θ non-sat.‖ at step 1", "min mean D(G(z))", "median ratio minimax / non-sat.",
-                "μ at the end", "σ at the end");
-        double[] firstRatio = new double[runs.size()];
-        for (int i = 0; i < runs.size(); i++) {
-            List<Probe> r = runs.get(i);
-            Probe first = r.get(0);
-            Probe last = r.get(r.size() - 1);
-            double minD = r.stream().mapToDouble(Probe::meanD).min().orElseThrow();
-            double medianRatio = median(r.stream()
-                    .mapToDouble(p -> p.minimaxNorm() / p.nonSaturatingNorm()).toArray());
-            firstRatio[i] = first.minimaxNorm() / first.nonSaturatingNorm();
-            String loss = GeneratorLoss.values()[i].cliName();
-            ObjectNode o = training.putObject(loss.replace('-', '_'));
-            Json.put(o, "mean_D_step1", first.meanD());
-            Json.put(o, "grad_minimax_step1", first.minimaxNorm());
-            Json.put(o, "grad_non_saturating_step1", first.nonSaturatingNorm());
-            Json.put(o, "ratio_step1", firstRatio[i]);
-            Json.put(o, "min_mean_D", minD);
-            Json.put(o, "median_ratio", medianRatio);
-            Json.put(o, "final_mu", last.mu());
-            Json.put(o, "final_sigma", last.sigma());
-            t2.row(loss, first.meanD(), first.minimaxNorm(), first.nonSaturatingNorm(), minD,
-                    medianRatio, last.mu(), last.sigma());
-        }
-        // part 3
-        ObjectNode idj = summary.putObject("identities");
-        idj.put("target", GaussianFitExperiment.TARGET).put("points", ids.size())
-                .put("generators", ids.size() / 2);
-        Tables t3 = new Tables("identity", "parameter", "max abs(score − difference)",
-                "max abs(gradient)", "max abs(residual) / error estimate", "points");
-        double worst = 0;
-        double worstRatio = 0;
-        ArrayNode ida = idj.putArray("max_residuals");
-        for (boolean nsId : new boolean[] {false, true}) {
-            for (GeneratorGradients.Parameter par : GeneratorGradients.Parameter.values()) {
-                List<IdentityRow> sel = ids.stream().filter(r -> r.parameter() == par).toList();
-                double maxRes = sel.stream().mapToDouble(r -> Math.abs(r.residual(nsId))).max().orElse(0);
-                double maxGrad = sel.stream().mapToDouble(r -> Math.abs(nsId
-                        ? r.result().nonSaturating().finiteDifference()
-                        : r.result().saturating().finiteDifference())).max().orElse(0);
-                double maxRatio = sel.stream().mapToDouble(r -> Math.abs(r.residual(nsId))
-                        / r.tolerance(nsId)).max().orElse(0);
-                worst = Math.max(worst, maxRes);
-                worstRatio = Math.max(worstRatio, maxRatio);
-                String idName = nsId ? "non-saturating: ∇E_Q[−log D*] = ∇[KL(Q‖P) − 2·JSD(P‖Q)]"
-                        : "minimax: ∇E_Q[log(1 − D*)] = ∇ 2·JSD(P‖Q)";
-                ObjectNode o = ida.addObject().put("identity", nsId ? "non-saturating" : "minimax")
-                        .put("parameter", par.name().toLowerCase(Locale.ROOT));
-                Json.put(o, "max_abs_residual", maxRes);
-                Json.put(o, "max_abs_gradient", maxGrad);
-                Json.put(o, "max_residual_over_error_estimate", maxRatio);
-                t3.row(idName, "∂/∂" + (par == GeneratorGradients.Parameter.MU ? "μ" : "σ"),
-                        maxRes, maxGrad, maxRatio, sel.size());
-            }
-        }
-        Json.put(idj, "max_abs_residual", worst);
-        Json.put(idj, "max_residual_over_error_estimate", worstRatio);
-        double slopeAt1e6 = logitSlopes(logit(1e-6))[0];
-        Json.put(analytic, "minimax_slope_at_1e-6", slopeAt1e6);
-        String headline = String.format(Locale.ROOT,
-                "at D(G(z)) = 1e-6 the minimax slope is %s vs %s non-saturating; measured with a "
-                        + "%d-step critic: ‖∇ minimax‖ / ‖∇ non-sat.‖ = %s after the first generator "
-                        + "step (mean D = %s); "
-                        + "the Arjovsky–Bottou identities hold to %s over %d generators",
-                Tables.number(slopeAt1e6), Tables.number(logitSlopes(logit(1e-6))[1]),
-                CRITIC_STEPS, Tables.number(firstRatio[0]), Tables.number(runs.get(0).get(0).meanD()),
-                Tables.number(worst), ids.size() / 2);
-        List<Probe> mmRun = runs.get(0);
-        List<Probe> nsRun = runs.get(1);
-        String saturates = String.format(Locale.ROOT,
-                "In the run trained with the minimax loss the mean D(G(z)) after the first step is %s,"
-                        + " and the minimax gradient is %s times the non-saturating one at the same "
-                        + "critic. Yet after %d steps μ is %s (minimax) against %s (non-saturating): "
-                        + "Adam divides each step by a running root-mean-square of the gradient, so a "
-                        + "gradient that is uniformly small still moves θ by about the step size. "
-                        + "Saturation stalls plain gradient descent, whose step is proportional to "
-                        + "the gradient, and leaves an adaptive optimiser only the direction, until "
-                        + "the gradient falls below Adam's ε = 1e-8.",
-                Tables.number(mmRun.get(0).meanD()), Tables.number(firstRatio[0]), steps,
-                Tables.number(mmRun.get(mmRun.size() - 1).mu()),
-                Tables.number(nsRun.get(nsRun.size() - 1).mu()));
-        return new Outcome(summary, headline, prefix -> "## saturation: " + title() + "\n\n"
-                + "### 1. The slopes as functions of D(G(z))\n\n"
-                + "With D = σ(v) (v the discriminator logit), the GAN row of the registry gives "
-                + "a = g_f = log σ(v) = log D and b = f*∘g_f = softplus(v) = −log(1 − D). The minimax "
-                + "generator loss E_Q[log(1 − D)] = −E_Q[b(v)] has slope −b'(v) = −D; the "
-                + "non-saturating loss −E_Q[log D] = −E_Q[a(v)] has slope −a'(v) = −(1 − D). A "
-                + "confident discriminator rejecting fakes (D → 0) makes the minimax slope vanish "
-                + "like D while the non-saturating slope tends to 1. Values from "
-                + "`conjugateOfActivationDerivative` and `outputActivationDerivative`:\n\n"
-                + t1.markdown() + "\n![slopes](" + prefix + "slopes.png)\n\n"
-                + "### 2. Measured in early training with a strong discriminator\n\n"
-                + "Objective `gan`, P = `" + TRAIN_TARGET + "`, generator G(z) = μ + σz started at "
-                + "N(0, 1); critic MLP 1-" + CRITIC_HIDDEN[0] + "-" + CRITIC_HIDDEN[1] + "-1 (tanh); "
-                + CRITIC_STEPS + " critic steps per "
-                + "generator step (alternating:" + CRITIC_STEPS + "); batches of " + BATCH
-                + "; Adam (step 0.01, β1 = 0.5); " + steps + " generator steps; one run trained "
-                + "with each loss. After every generator step, at the same critic ω and generator θ "
-                + "and on the same " + PROBE_BATCH + " fresh latent draws, ‖∂L/∂θ‖ (θ = (μ, log σ)) of "
-                + "both losses by the critic's input gradient and the chain rule "
-                + "(∂G/∂μ = 1, ∂G/∂log σ = σz), and the mean D(G(z)).\n\n"
-                + t2.markdown() + "\n" + saturates + "\n\n"
-                + "![gradients](" + prefix + "training-gradients.png)\n\n"
-                + "![discriminator](" + prefix + "training-discriminator.png)\n\n"
-                + "The ratio of the two measured gradients against the mean D(G(z)), beside "
-                + "D/(1 − D), the ratio when D and the critic's slope ∂V/∂x are the same at every "
-                + "generated sample; where they vary across the batch the ratio of the two batch "
-                + "means differs from that curve:\n\n![ratio](" + prefix + "gradient-ratio.png)\n\n"
-                + "### 3. The generator-gradient identities (Arjovsky & Bottou 2017, Thm 2.5)\n\n"
-                + "With the optimal discriminator D* = p/(p + q_θ0) held fixed, "
-                + "∇θ E_Qθ[log(1 − D*)] = ∇θ 2·JSD(P‖Qθ) (minimax) and "
-                + "∇θ E_Qθ[−log D*] = ∇θ [KL(Qθ‖P) − 2·JSD(P‖Qθ)] (non-saturating), at θ0. Left "
-                + "sides by the score function (∫ q·∂log q·h, quadrature); right sides by five-point "
-                + "differences of exact divergences (`GeneratorGradients`). P = `"
-                + GaussianFitExperiment.TARGET + "`, Qθ = N(μ, σ²) over μ × σ = "
-                + distinct(ids, IdentityRow::mu) + " × " + distinct(ids, IdentityRow::sigma)
-                + " points, differentiated in μ and in σ:\n\n"
-                + t3.markdown() + "\n"
-                + "The last column divides each residual by the sum of the two sides' error "
-                + "estimates (quadrature error plus the spread between the h and 2h stencils); "
-                + "a value below 1 means agreement within the stated accuracy.\n\n"
-                + "![residuals](" + prefix + "identity-residuals.png)\n\n"
-                + "Data: [`analytic.csv`](" + prefix + "analytic.csv), [`training.csv`](" + prefix
-                + "training.csv), [`identities.csv`](" + prefix + "identities.csv), "
-                + "[`summary.json`](" + prefix + "summary.json).\n");
-    }
-
-    private static long distinct(List<IdentityRow> ids,
-            java.util.function.ToDoubleFunction<IdentityRow> coordinate) {
-        return ids.stream().mapToDouble(coordinate).distinct().count();
-    }
-
     /** The median (mean of the two middle values for an even count). */
     static double median(double[] values) {
         double[] s = values.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }

@@ -33,9 +33,7 @@ class MarkdownLinksTest {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     /**
-     * The Markdown files of the repository: build output, VCS metadata and hidden files left out
-     * (the report's {@code .section.md} fragments are pieces of {@code results/REPORT.md}, whose
-     * links are checked there).
+     * The Markdown files of the repository: build output, VCS metadata and hidden files left out.
      */
     private static List<Path> markdownFiles() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {

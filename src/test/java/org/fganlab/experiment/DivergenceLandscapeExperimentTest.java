@@ -101,9 +101,9 @@ class DivergenceLandscapeExperimentTest {
         // closed forms agree, including on +∞ (deviation 0 there, not NaN)
         assertTrue(r.maxRelativeDeviation(0) < 1e-11);
         assertTrue(r.maxRelativeDeviation(1) < 1e-11);
-        assertTrue(DivergenceLandscapeExperiment.seriesName(r, 0).endsWith("+inf for s >= sqrt 2"));
-        assertTrue(DivergenceLandscapeExperiment.seriesName(r, 1).endsWith("+inf for s <= 1/sqrt 2"));
-        assertEquals("kl", DivergenceLandscapeExperiment.seriesName(r, 2));
+        assertTrue(DivergenceLandscapeSection.seriesName(r, 0).endsWith("+inf for s >= sqrt 2"));
+        assertTrue(DivergenceLandscapeSection.seriesName(r, 1).endsWith("+inf for s <= 1/sqrt 2"));
+        assertEquals("kl", DivergenceLandscapeSection.seriesName(r, 2));
         // a finite value where theory says +∞ is a mismatch
         r.values()[0][7] = 1.0;
         assertFalse(DivergenceLandscapeExperiment.infinitiesMatchTheory(r, 0));

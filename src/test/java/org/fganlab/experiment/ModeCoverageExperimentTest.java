@@ -80,7 +80,7 @@ class ModeCoverageExperimentTest {
         assertEquals(0.0, klCell.mean(ModeCoverageExperiment::covered));
         assertEquals(80.0, rklCell.mean(ModeCoverageExperiment::hqPercent));
         assertEquals(0.0, rklCell.std(ModeCoverageExperiment::hqPercent));
-        String text = ModeCoverageExperiment.findings(RING, List.of(klCell, rklCell));
+        String text = ModeCoverageSection.findings(RING, List.of(klCell, rklCell));
         assertTrue(text.contains("No objective covered every mode"), text);
         assertTrue(text.contains("Fewer than half the modes on average: kl (0), reverse-kl (1)"), text);
         assertTrue(text.contains("modes covered: kl 0, reverse-kl 1 (not in the expected order; the gap 1 is larger than"), text);
@@ -88,7 +88,7 @@ class ModeCoverageExperimentTest {
         int[] full = {25, 25, 25, 25, 25, 25, 25, 25};
         var allCell = new ModeCoverageExperiment.Cell(RING, kl, List.of(fake(kl, 1, full)));
         var rklOne = new ModeCoverageExperiment.Cell(RING, rkl, List.of(fake(rkl, 1, one)));
-        String text2 = ModeCoverageExperiment.findings(RING, List.of(allCell, rklOne));
+        String text2 = ModeCoverageSection.findings(RING, List.of(allCell, rklOne));
         assertTrue(text2.contains("Every mode covered in every seed: kl."), text2);
         assertTrue(text2.contains("modes covered: kl 8, reverse-kl 1 (in the expected order; fewer than two seeds"), text2);
     }
@@ -97,7 +97,7 @@ class ModeCoverageExperimentTest {
     void quickRunWritesValidPlotsReferencedFromTheSectionAndNumbersFromTheSummary(@TempDir Path dir)
             throws IOException {
         Experiment.Outcome o = ExperimentFiles.runQuickAndCheckPlots(new ModeCoverageExperiment(), dir, 7,
-                ModeCoverageExperiment.CASES.stream().map(ModeCoverageExperiment::scatterFile).toArray(String[]::new));
+                ModeCoverageExperiment.CASES.stream().map(ModeCoverageSection::scatterFile).toArray(String[]::new));
         String section = o.section().apply("");
         JsonNode cells = org.fganlab.report.Json.parse(org.fganlab.report.Json.toText(o.summary())).get("cells");
         assertEquals(ModeCoverageExperiment.CASES.size() * ModeCoverageExperiment.PLAYERS.size(), cells.size());

@@ -26,17 +26,17 @@ class ReproduceTest {
     /** Regression: a headline with |x| broke the REPORT.md index table. */
     @Test
     void headlinePipesAreEscapedOnceInTheIndexTable() {
-        assertEquals("max \\|a − b\\| = 1", Reproduce.tableCell("max |a − b| = 1"));
-        assertEquals("already \\|x\\|", Reproduce.tableCell("already \\|x\\|"));
+        assertEquals("max \\|a − b\\| = 1", ReportIndex.tableCell("max |a − b| = 1"));
+        assertEquals("already \\|x\\|", ReportIndex.tableCell("already \\|x\\|"));
     }
 
     @Test
     void selectionResolvesNamesAndRejectsUnknownOnes() {
-        assertEquals(Reproduce.names(), Reproduce.select(List.of()).stream().map(Experiment::name).toList());
+        assertEquals(Registry.names(), Registry.select(List.of()).stream().map(Experiment::name).toList());
         assertEquals(List.of("gaussian-fit"),
-                Reproduce.select(List.of("Gaussian-Fit")).stream().map(Experiment::name).toList());
+                Registry.select(List.of("Gaussian-Fit")).stream().map(Experiment::name).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Reproduce.select(List.of("nope")));
+                () -> Registry.select(List.of("nope")));
         assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains("gan-theorem"), e.getMessage());
     }
 
@@ -95,7 +95,7 @@ class ReproduceTest {
     @Test
     void parallelRunWritesWhatASerialRunWrites(@TempDir Path serial, @TempDir Path parallel)
             throws IOException {
-        List<Experiment> experiments = new ArrayList<>(Reproduce.select(List.of("gan-theorem", "divergence-landscape")));
+        List<Experiment> experiments = new ArrayList<>(Registry.select(List.of("gan-theorem", "divergence-landscape")));
         experiments.add(new Draws("draws-a"));
         experiments.add(new Draws("draws-b"));
         List<String> lines = new ArrayList<>();
@@ -110,8 +110,8 @@ class ReproduceTest {
                 lines.add("[" + index + "/" + total + "] " + e.name() + ": done in " + seconds);
             }
         };
-        List<Reproduce.Run> a = Reproduce.run(experiments, serial, true, 7, 1, listener);
-        List<Reproduce.Run> b = Reproduce.run(experiments, parallel, true, 7, 3, listener);
+        List<Reproduce.Run> a = Reproduce.run(experiments, serial, Experiment.Size.QUICK, 7, 1, listener);
+        List<Reproduce.Run> b = Reproduce.run(experiments, parallel, Experiment.Size.QUICK, 7, 3, listener);
         assertEquals(a.stream().map(Reproduce.Run::headline).toList(),
                 b.stream().map(Reproduce.Run::headline).toList());
         Map<String, String> sa = contentsWithoutRunMetadata(serial);
@@ -150,8 +150,8 @@ class ReproduceTest {
     /** Issue 12, item 7: a failed run leaves every previous folder and REPORT.md as they were. */
     @Test
     void aFailedRunLeavesThePreviousResultsAndNoStagingFolder(@TempDir Path out) throws IOException {
-        List<Experiment> theorem = Reproduce.select(List.of("gan-theorem"));
-        Reproduce.run(theorem, out, true, 7, 1, Reproduce.Listener.SILENT);
+        List<Experiment> theorem = Registry.select(List.of("gan-theorem"));
+        Reproduce.run(theorem, out, Experiment.Size.QUICK, 7, 1, Reproduce.Listener.SILENT);
         Path other = out.resolve("divergence-landscape");
         Files.createDirectories(other);
         Files.writeString(other.resolve("kept.csv"), "an experiment not run this time");
@@ -162,7 +162,7 @@ class ReproduceTest {
         failing.add(new FailsHalfWay());
         for (int jobs : new int[] {1, 2}) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> Reproduce.run(failing, out, true, 99, jobs, Reproduce.Listener.SILENT));
+                    () -> Reproduce.run(failing, out, Experiment.Size.QUICK, 99, jobs, Reproduce.Listener.SILENT));
             assertEquals("failed half-way", e.getMessage());
             assertEquals(before, contentsWithoutRunMetadata(out), "jobs " + jobs);
             assertEquals(report, Files.readString(out.resolve("REPORT.md")));
@@ -173,16 +173,79 @@ class ReproduceTest {
         }
         // a successful rerun of one experiment replaces its folder and leaves the other one alone
         Files.writeString(out.resolve("gan-theorem/stale.csv"), "not written by any run");
-        Reproduce.run(theorem, out, true, 7, 1, Reproduce.Listener.SILENT);
+        Reproduce.run(theorem, out, Experiment.Size.QUICK, 7, 1, Reproduce.Listener.SILENT);
         assertFalse(Files.exists(out.resolve("gan-theorem/stale.csv")));
         assertEquals("an experiment not run this time", Files.readString(other.resolve("kept.csv")));
         assertEquals(before, contentsWithoutRunMetadata(out));
     }
 
+    /** Every file and folder under root whose name starts with a dot. */
+    private static List<String> hiddenFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> !p.equals(root) && p.getFileName().toString().startsWith("."))
+                    .map(p -> root.relativize(p).toString()).toList();
+        }
+    }
+
+    /**
+     * The index is written one way: this run from memory, an earlier run from the visible
+     * summary.json (headline and metadata) with a link to its README.md; no hidden files.
+     */
+    @Test
+    void theIndexListsAnEarlierRunFromItsSummaryAndNoHiddenFilesAreWritten(@TempDir Path out)
+            throws IOException {
+        List<Reproduce.Run> earlier = Reproduce.run(Registry.select(List.of("gan-theorem")), out,
+                Experiment.Size.QUICK, 7, 1, Reproduce.Listener.SILENT);
+        String first = Files.readString(out.resolve("REPORT.md"));
+        assertTrue(first.contains("| [gan-theorem](#gan-theorem) |") && first.contains("<a id=\"gan-theorem\">"),
+                first);
+        Reproduce.run(List.of(new Draws("draws-a"), Registry.select(List.of("divergence-landscape")).get(0)),
+                out, Experiment.Size.STANDARD, 11, 1, Reproduce.Listener.SILENT);
+        assertEquals(List.of(), hiddenFiles(out));
+        String report = Files.readString(out.resolve("REPORT.md"));
+        String headline = ReportIndex.tableCell(earlier.get(0).headline());
+        assertTrue(report.contains("| [gan-theorem](gan-theorem/README.md) | " + headline + " | "),
+                report);
+        assertTrue(report.contains("`./fganlab reproduce gan-theorem --quick --seed 7` |"), report);
+        assertFalse(report.contains("<a id=\"gan-theorem\">"), "an earlier run's section is linked, not embedded");
+        assertTrue(report.contains("| [divergence-landscape](#divergence-landscape) |")
+                && report.contains("`./fganlab reproduce divergence-landscape --seed 11` |"), report);
+        // the run object of summary.json holds what the index shows
+        ObjectNode run = (ObjectNode) Json.parse(Files.readString(out.resolve("gan-theorem/summary.json"))).get("run");
+        assertEquals(earlier.get(0).headline(), run.get("headline").asText());
+        assertEquals("quick", run.get("size").asText());
+    }
+
+    @Test
+    void theCommandShownSaysWhichSizeRan() {
+        for (Experiment.Size size : Experiment.Size.values()) {
+            RunInfo info = new RunInfo("sample-size", 3, size, "abc", "jvm", 1.5, "h");
+            RunInfo back = RunInfo.fromJson("sample-size", info.toJson());
+            assertEquals(info, back);
+        }
+        assertEquals("./fganlab reproduce sample-size --full --seed 3",
+                new RunInfo("sample-size", 3, Experiment.Size.FULL, "abc", "jvm", 1.5, "").command());
+        assertEquals("./fganlab reproduce sample-size --seed 3",
+                new RunInfo("sample-size", 3, Experiment.Size.STANDARD, "abc", "jvm", 1.5, "").command());
+        assertTrue(new RunInfo("x", 3, Experiment.Size.FULL, "abc", "jvm", 1.5, "").footer()
+                .contains("`./fganlab reproduce x --full --seed 3`"));
+        // summaries written before sizes existed say "quick": true
+        ObjectNode legacy = Json.object().put("seed", 5).put("quick", true);
+        assertEquals(Experiment.Size.QUICK, RunInfo.fromJson("x", legacy).size());
+        assertEquals("?", RunInfo.fromJson("x", legacy).wallTime());
+    }
+
+    @Test
+    void sampleSizeRunsItsFullGridOnlyWithFull() {
+        assertEquals("quick", SampleSizeExperiment.budget(Experiment.Size.QUICK).name());
+        assertEquals("default", SampleSizeExperiment.budget(Experiment.Size.STANDARD).name());
+        assertEquals("full", SampleSizeExperiment.budget(Experiment.Size.FULL).name());
+    }
+
     @Test
     void jobsMustBePositive(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Reproduce.run(Reproduce.select(List.of("gan-theorem")), dir, true, 1, 0,
+                () -> Reproduce.run(Registry.select(List.of("gan-theorem")), dir, Experiment.Size.QUICK, 1, 0,
                         Reproduce.Listener.SILENT));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
     }
