@@ -61,9 +61,7 @@ class ArchitectureTest {
      * References allowed against the rules, by file: each one transitional, and each must still
      * occur (a stale exemption fails the test).
      */
-    private static final Map<String, Set<String>> EXEMPT = Map.of(
-            // GanTheoremExperiment's "prop1" object; remove with that call
-            "report/JsonDocuments.java", Set.of("org.fganlab.theory.IdentityCheck"));
+    private static final Map<String, Set<String>> EXEMPT = Map.of();
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+)?([\\w.]+(?:\\.\\*)?)\\s*;");
     private static final Pattern QUALIFIED = Pattern.compile(

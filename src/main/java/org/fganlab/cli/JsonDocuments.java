@@ -84,12 +84,19 @@ final class JsonDocuments {
     }
 
     /**
-     * One check as a JSON object. The mapping stays in {@code report} while
-     * {@code GanTheoremExperiment} uses it too ({@code docs/architecture.md}, "Known exception");
-     * it moves here when that use goes.
+     * {@code {"name", "lhs", "rhs", "abs_error", "tolerance", "passed", "relation",
+     * "description"}}.
      */
     private static ObjectNode check(IdentityCheck c) {
-        return org.fganlab.report.JsonDocuments.check(c);
+        ObjectNode o = Json.object().put("name", c.name());
+        Json.put(o, "lhs", c.lhs());
+        Json.put(o, "rhs", c.rhs());
+        Json.put(o, "abs_error", c.absError());
+        Json.put(o, "tolerance", c.tolerance());
+        o.put("passed", c.passed());
+        o.put("relation", c.relation());
+        o.put("description", c.description());
+        return o;
     }
 
     /** The registry as {@code {"divergences":[{"name","display_name","threshold",…}…]}}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.density.Normal;
 import org.fganlab.divergence.AmariAlpha;
 import org.fganlab.divergence.Divergences;
@@ -274,7 +275,7 @@ public final class DivergenceLandscapeExperiment implements Experiment {
         double[] grid = family.grid(n);
         List<String> names = new ArrayList<>();
         fs.forEach(f -> names.add(f.name()));
-        names.add(DivergenceValues.W1);
+        names.add(Discrepancy.W1.NAME);
         double[][] values = new double[names.size()][n];
         double[][] closed = new double[names.size()][n];
         Normal q = new Normal(0, 1);
@@ -303,7 +304,7 @@ public final class DivergenceLandscapeExperiment implements Experiment {
             case "neyman" -> GaussianClosedForms.neyman(mu, sigma, 0, 1);
             case "hellinger" -> GaussianClosedForms.squaredHellinger(mu, sigma, 0, 1);
             case "jeffrey" -> GaussianClosedForms.kl(mu, sigma, 0, 1) + GaussianClosedForms.kl(0, 1, mu, sigma);
-            case DivergenceValues.W1 -> sigma == 1 ? Math.abs(mu)
+            case Discrepancy.W1.NAME -> sigma == 1 ? Math.abs(mu)
                     : mu == 0 ? Math.abs(sigma - 1) * Math.sqrt(2 / Math.PI) : Double.NaN;
             default -> {
                 FDivergence f = Divergences.byName(name);

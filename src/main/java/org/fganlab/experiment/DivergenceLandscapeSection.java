@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.experiment.DivergenceLandscapeExperiment.Family;
 import org.fganlab.experiment.DivergenceLandscapeExperiment.FamilyResult;
 import org.fganlab.experiment.DivergenceLandscapeExperiment.InfiniteRegion;
@@ -209,7 +210,7 @@ final class DivergenceLandscapeSection {
         for (FamilyResult r : List.of(shift, scale)) {
             List<Plots.Series> series = new ArrayList<>();
             List<Plots.VerticalLine> lines = new ArrayList<>();
-            int w1 = r.names().indexOf(DivergenceValues.W1);
+            int w1 = r.names().indexOf(Discrepancy.W1.NAME);
             for (int k = 0; k < r.names().size(); k++) {
                 double[] y = r.values()[k].clone();
                 if (r.names().get(k).equals("gan")) {

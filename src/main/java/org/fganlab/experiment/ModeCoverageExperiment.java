@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.fganlab.density.GaussianMixture2D;
-import org.fganlab.density.StandardNormal;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.gan.Generator;
 import org.fganlab.gan.GeneratorLoss;
@@ -19,7 +18,6 @@ import org.fganlab.gan.Target;
 import org.fganlab.gan.Trainer;
 import org.fganlab.gan.TrainingConfig;
 import org.fganlab.gan.TrainingResult;
-import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
 
 /**
@@ -250,7 +248,7 @@ public final class ModeCoverageExperiment implements Experiment {
             int cut = m.indexOf(", generator parameters");
             return new Run(c, p, seed, null, null, cut > 0 ? m.substring(0, cut) : m);
         }
-        double[] xy = draw(trainer.generator(), result.generatorParams(), SAMPLES, BATCH,
+        double[] xy = trainer.generator().sample(result.generatorParams(), SAMPLES, BATCH,
                 new Well19937c(DerivedSeeds.replicate(seed, EVALUATION_SEED_OFFSET)));
         for (double v : xy) {
             if (!Double.isFinite(v)) {
@@ -258,26 +256,5 @@ public final class ModeCoverageExperiment implements Experiment {
             }
         }
         return new Run(c, p, seed, ModeCoverage.evaluate(c.mixture(), xy), xy, null);
-    }
-
-    /**
-     * n samples G_θ(z), z ~ N(0, I), drawn in chunks of at most {@code chunk} (the generator's
-     * largest batch).
-     *
-     * @return 2n values interleaved x, y (the generator's output dimension must be 2)
-     */
-    static double[] draw(Generator g, double[] theta, int n, int chunk, RandomGenerator rng) {
-        int k = g.latentDimension();
-        int d = g.outputDimension();
-        double[] out = new double[n * d];
-        double[] z = new double[chunk * k];
-        double[] x = new double[chunk * d];
-        for (int start = 0; start < n; start += chunk) {
-            int b = Math.min(chunk, n - start);
-            StandardNormal.fill(rng, z, b * k);
-            g.generate(theta, z, b, x);
-            System.arraycopy(x, 0, out, start * d, b * d);
-        }
-        return out;
     }
 }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.fganlab.divergence.Discrepancy;
 import org.fganlab.density.Density;
 import org.fganlab.density.DensitySpec;
 import org.fganlab.divergence.Divergences;
-import org.fganlab.divergence.FDivergence;
 import org.fganlab.estimate.Estimate;
 import org.fganlab.estimate.Estimation;
 import org.fganlab.estimate.Estimator;
@@ -237,13 +237,13 @@ public final class SampleSizeExperiment implements Experiment {
         return switch (e) {
             case KNN -> div.equals("kl");
             case KDE -> true;
-            case CLASSIFIER, CRITIC -> !div.equals("w1");
+            case CLASSIFIER, CRITIC -> Discrepancy.parse(div) instanceof Discrepancy.F;
         };
     }
 
     private static Estimation.Request request(List<String> divs, Estimator e, int b, NetworkSettings net) {
-        List<FDivergence> fs = divs.stream().filter(d -> !d.equals("w1")).map(Divergences::byName).toList();
-        return new Estimation.Request(fs, divs.contains("w1"), EnumSet.of(e), b, 0, 0, net);
+        return new Estimation.Request(divs.stream().map(Discrepancy::parse).toList(), EnumSet.of(e), b,
+                0, 0, net);
     }
 
     /** Exact values in DIVERGENCES order: 1-D by quadrature; 2-D products: KL only (a sum). */

@@ -14,12 +14,6 @@ import org.fganlab.quadrature.QuadratureResult;
 public final class DivergenceValues {
 
     /**
-     * Name of the Wasserstein-1 distance in the entries: {@link Discrepancy.W1#NAME}, which new
-     * code should use.
-     */
-    public static final String W1 = Discrepancy.W1.NAME;
-
-    /**
      * One value.
      *
      * @param name registry name ({@code w1} for Wasserstein-1)

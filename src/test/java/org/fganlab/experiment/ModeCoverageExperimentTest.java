@@ -29,8 +29,8 @@ class ModeCoverageExperimentTest {
         MlpGenerator g = new MlpGenerator(2, new int[] {8}, 2, Activation.RELU, 50);
         double[] theta = new double[g.parameterCount()];
         g.initialize(theta, new Well19937c(3));
-        double[] chunked = ModeCoverageExperiment.draw(g, theta, 50, 7, new Well19937c(11));
-        double[] whole = ModeCoverageExperiment.draw(g, theta, 50, 50, new Well19937c(11));
+        double[] chunked = g.sample(theta, 50, 7, new Well19937c(11));
+        double[] whole = g.sample(theta, 50, 50, new Well19937c(11));
         assertEquals(100, chunked.length);
         assertArrayEquals(whole, chunked);
         // the first sample is G(z) with z the first two normals of the stream
