@@ -21,13 +21,13 @@ Usage: quadrature_peer.py OUT.json   (run from anywhere; finds the reference fil
 import csv
 import math
 import os
+from types import SimpleNamespace
 
 import numpy as np
 from scipy import integrate
 
 from peer_common import output_path, time_call, versions, write_json
 
-LOG2 = np.log(2.0)
 HERE = os.path.dirname(os.path.abspath(__file__))
 REFERENCE = os.path.join(HERE, "..", "..", "src", "test", "resources", "reference", "divergences.csv")
 
@@ -38,81 +38,51 @@ PAIRS = {
 DIVERGENCES = ["kl", "js", "tv", "pearson"]
 
 
-def normal_logpdf(mu, sigma):
-    c = -np.log(sigma) - 0.5 * np.log(2 * np.pi)
-    return lambda x: c - 0.5 * ((x - mu) / sigma) ** 2
-
-
-def log_densities(pair):
-    if pair == "gauss":
-        return normal_logpdf(0.0, 1.0), normal_logpdf(1.0, 1.5)
-    a, b = normal_logpdf(-2.0, 0.5), normal_logpdf(2.0, 0.5)
-    lp = lambda x: np.logaddexp(a(x), b(x)) + np.log(0.5)  # noqa: E731
-    return lp, normal_logpdf(0.0, 2.0)
-
-
-def integrand(div, lp, lq):
-    if div == "kl":
-        def f(x):
-            a = lp(x)
-            return np.exp(a) * (a - lq(x))
-    elif div == "js":
-        def f(x):
-            a, b = lp(x), lq(x)
-            r = a - b
-            return 0.5 * (np.exp(a) * (LOG2 - np.logaddexp(0.0, -r)) + np.exp(b) * (LOG2 - np.logaddexp(0.0, r)))
-    elif div == "tv":
-        def f(x):
-            a, b = lp(x), lq(x)
-            return 0.5 * np.exp(b) * abs(np.expm1(a - b))
-    elif div == "pearson":
-        def f(x):
-            a, b = lp(x), lq(x)
-            return np.exp(b) * np.expm1(a - b) ** 2
-    else:
-        raise ValueError(div)
-    return f
-
-
-def normal_logpdf_math(mu, sigma):
-    c = -math.log(sigma) - 0.5 * math.log(2 * math.pi)
-    return lambda x: c - 0.5 * ((x - mu) / sigma) ** 2
-
-
 def logaddexp_math(a, b):
     m = max(a, b)
     return m if m == -math.inf else m + math.log1p(math.exp(-abs(a - b)))
 
 
-def log_densities_math(pair):
+# The two ways of writing the same integrand: NumPy scalars (the peer of the target) and
+# Python floats with the math module.
+NUMPY = SimpleNamespace(exp=np.exp, expm1=np.expm1, logaddexp=np.logaddexp, scalar=np.float64)
+MATH = SimpleNamespace(exp=math.exp, expm1=math.expm1, logaddexp=logaddexp_math, scalar=float)
+
+
+def normal_logpdf(mu, sigma, ops):
+    c = ops.scalar(-math.log(sigma) - 0.5 * math.log(2 * math.pi))
+    return lambda x: c - 0.5 * ((x - mu) / sigma) ** 2
+
+
+def log_densities(pair, ops):
     if pair == "gauss":
-        return normal_logpdf_math(0.0, 1.0), normal_logpdf_math(1.0, 1.5)
-    a, b = normal_logpdf_math(-2.0, 0.5), normal_logpdf_math(2.0, 0.5)
-    lp = lambda x: logaddexp_math(a(x), b(x)) + math.log(0.5)  # noqa: E731
-    return lp, normal_logpdf_math(0.0, 2.0)
+        return normal_logpdf(0.0, 1.0, ops), normal_logpdf(1.0, 1.5, ops)
+    a, b = normal_logpdf(-2.0, 0.5, ops), normal_logpdf(2.0, 0.5, ops)
+    half = ops.scalar(math.log(0.5))
+    lp = lambda x: ops.logaddexp(a(x), b(x)) + half  # noqa: E731
+    return lp, normal_logpdf(0.0, 2.0, ops)
 
 
-def integrand_math(div, lp, lq):
-    """integrand() on Python floats with the math module."""
-    log2 = math.log(2.0)
+def integrand(div, lp, lq, ops):
+    log2 = ops.scalar(math.log(2.0))
+    exp, expm1, logaddexp = ops.exp, ops.expm1, ops.logaddexp
     if div == "kl":
         def f(x):
             a = lp(x)
-            return math.exp(a) * (a - lq(x))
+            return exp(a) * (a - lq(x))
     elif div == "js":
         def f(x):
             a, b = lp(x), lq(x)
             r = a - b
-            return 0.5 * (math.exp(a) * (log2 - logaddexp_math(0.0, -r))
-                          + math.exp(b) * (log2 - logaddexp_math(0.0, r)))
+            return 0.5 * (exp(a) * (log2 - logaddexp(0.0, -r)) + exp(b) * (log2 - logaddexp(0.0, r)))
     elif div == "tv":
         def f(x):
             a, b = lp(x), lq(x)
-            return 0.5 * math.exp(b) * abs(math.expm1(a - b))
+            return 0.5 * exp(b) * abs(expm1(a - b))
     elif div == "pearson":
         def f(x):
             a, b = lp(x), lq(x)
-            return math.exp(b) * math.expm1(a - b) ** 2
+            return exp(b) * expm1(a - b) ** 2
     else:
         raise ValueError(div)
     return f
@@ -131,13 +101,14 @@ def main():
     ref = references()
     results = []
     for pair, (pspec, qspec) in PAIRS.items():
-        lp, lq = log_densities(pair)
+        lp, lq = log_densities(pair, NUMPY)
+        lpm, lqm = log_densities(pair, MATH)
         for div in DIVERGENCES:
-            f = integrand(div, lp, lq)
+            f = integrand(div, lp, lq, NUMPY)
             call = lambda: integrate.quad(f, -np.inf, np.inf)  # noqa: E731
             value, err_est = call()
             seconds = time_call(call)
-            fm = integrand_math(div, *log_densities_math(pair))
+            fm = integrand(div, lpm, lqm, MATH)
             seconds_math = time_call(lambda: integrate.quad(fm, -math.inf, math.inf))
             reference = ref[(pspec, qspec, div)]
             results.append({"pair": pair, "divergence": div, "seconds": seconds,

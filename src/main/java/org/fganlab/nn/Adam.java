@@ -31,15 +31,9 @@ public final class Adam implements Optimizer {
      */
     public Adam(int size, double learningRate, double beta1, double beta2, double epsilon) {
         OptimizerChecks.checkSizeAndRate(size, learningRate);
-        if (!(beta1 >= 0 && beta1 < 1)) {
-            throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
-        }
-        if (!(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
-        }
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon must be finite and > 0, got " + epsilon);
-        }
+        OptimizerChecks.checkDecay("beta1", beta1);
+        OptimizerChecks.checkDecay("beta2", beta2);
+        OptimizerChecks.checkEpsilon(epsilon);
         this.size = size;
         this.learningRate = learningRate;
         this.beta1 = beta1;

@@ -31,4 +31,18 @@ final class OptimizerChecks {
                     "learningRate must be finite and > 0, got " + learningRate);
         }
     }
+
+    /** A decay rate (Adam's β, RMSProp's ρ) in [0, 1). */
+    static void checkDecay(String name, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+        }
+    }
+
+    /** The ε added to a root mean square: finite and &gt; 0. */
+    static void checkEpsilon(double epsilon) {
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be finite and > 0, got " + epsilon);
+        }
+    }
 }

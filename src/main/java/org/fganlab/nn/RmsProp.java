@@ -29,12 +29,8 @@ public final class RmsProp implements Optimizer {
      */
     public RmsProp(int size, double learningRate, double rho, double epsilon) {
         OptimizerChecks.checkSizeAndRate(size, learningRate);
-        if (!(rho >= 0 && rho < 1)) {
-            throw new IllegalArgumentException("rho must be in [0, 1), got " + rho);
-        }
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon must be finite and > 0, got " + epsilon);
-        }
+        OptimizerChecks.checkDecay("rho", rho);
+        OptimizerChecks.checkEpsilon(epsilon);
         this.size = size;
         this.learningRate = learningRate;
         this.rho = rho;
