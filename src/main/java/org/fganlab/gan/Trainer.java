@@ -41,6 +41,12 @@ import org.hipparchus.random.Well19937c;
  */
 public final class Trainer {
 
+    /** Samples scored for mode coverage (Lin et al. 2018, PacGAN, §5). */
+    public static final int COVERAGE_SAMPLES = 2500;
+
+    /** Added to the seed for the stream of the mode-coverage samples. */
+    public static final long COVERAGE_SEED_OFFSET = 1_000_003L;
+
     /** Listener of progress, called after every step. */
     @FunctionalInterface
     public interface Progress {
@@ -121,12 +127,6 @@ public final class Trainer {
     public Generator generator() {
         return generator;
     }
-
-    /** Samples scored for mode coverage (Lin et al. 2018, PacGAN, §5). */
-    public static final int COVERAGE_SAMPLES = 2500;
-
-    /** Added to the seed for the stream of the mode-coverage samples. */
-    public static final long COVERAGE_SEED_OFFSET = 1_000_003L;
 
     /**
      * Runs the configured number of steps.
