@@ -267,8 +267,6 @@ public final class AdaptiveQuadrature {
         int size;
         int evaluations;
         int infiniteSign;
-        final double[] fv1 = new double[10];
-        final double[] fv2 = new double[10];
         /** A panel's nodes in t, their points x and Jacobians, and the values there. */
         final double[] t = new double[NODES];
         final double[] x = new double[NODES];
@@ -484,14 +482,10 @@ public final class AdaptiveQuadrature {
             double fc = fs[0];
             double resk = WGK[10] * fc;
             double resabs = Math.abs(resk);
-            for (int j = 0; j < 10; j++) {
-                fv1[j] = fs[1 + j];
-                fv2[j] = fs[11 + j];
-            }
             for (int j = 0; j < 5; j++) {
                 int jtw = 2 * j + 1;
-                double f1 = fv1[jtw];
-                double f2 = fv2[jtw];
+                double f1 = fs[1 + jtw];
+                double f2 = fs[11 + jtw];
                 double fsum = f1 + f2;
                 resg += WG[j] * fsum;
                 resk += WGK[jtw] * fsum;
@@ -499,8 +493,8 @@ public final class AdaptiveQuadrature {
             }
             for (int j = 0; j < 5; j++) {
                 int jtwm1 = 2 * j;
-                double f1 = fv1[jtwm1];
-                double f2 = fv2[jtwm1];
+                double f1 = fs[1 + jtwm1];
+                double f2 = fs[11 + jtwm1];
                 double fsum = f1 + f2;
                 resk += WGK[jtwm1] * fsum;
                 resabs += WGK[jtwm1] * (Math.abs(f1) + Math.abs(f2));
@@ -508,7 +502,7 @@ public final class AdaptiveQuadrature {
             double reskh = resk * 0.5;
             double resasc = WGK[10] * Math.abs(fc - reskh);
             for (int j = 0; j < 10; j++) {
-                resasc += WGK[j] * (Math.abs(fv1[j] - reskh) + Math.abs(fv2[j] - reskh));
+                resasc += WGK[j] * (Math.abs(fs[1 + j] - reskh) + Math.abs(fs[11 + j] - reskh));
             }
             double result = resk * hlgth;
             resabs *= dhlgth;

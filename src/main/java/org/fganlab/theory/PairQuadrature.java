@@ -165,7 +165,7 @@ public final class PairQuadrature {
         };
         DoubleUnaryOperator kink = splitAtCrossings
                 ? x -> ps.logDensity(x) - qs.logDensity(x) : null;
-        QuadratureResult r = integratePlanned(ps, qs, 1.0, g, kink);
+        QuadratureResult r = integratePlanned(ps, qs, 1.0, algebraicTails(pt, qt), g, kink);
         if (r.isFinite()) {
             // rounding of the inputs, which the Gauss–Kronrod estimate does not see: ε·|L| on
             // average over the integrand, and for kinked integrands (½|p − q|, whose value near
@@ -204,7 +204,7 @@ public final class PairQuadrature {
                 ? pc.cdf(y) - qc.cdf(y) : qc.survival(y) - pc.survival(y)));
         DoubleUnaryOperator kink = x -> x <= mid
                 ? ps.cdf(x) - qs.cdf(x) : qs.survival(x) - ps.survival(x);
-        QuadratureResult r = integratePlanned(ps, qs, unit, g, kink, mid);
+        QuadratureResult r = integratePlanned(ps, qs, unit, algebraicTails(ps, qs), g, kink, mid);
         return unit == 1 || !r.isFinite() ? r : r.times(unit);
     }
 
@@ -295,7 +295,8 @@ public final class PairQuadrature {
      * absolute goal is divided by it, so that it holds in the caller's units).
      */
     private QuadratureResult integratePlanned(Density p, Density q, double unit,
-            ClusterIntegrand g, DoubleUnaryOperator kink, double... extraPoints) {
+            boolean[] algebraic, ClusterIntegrand g, DoubleUnaryOperator kink,
+            double... extraPoints) {
         QuadratureSettings s = quadrature.settings();
         AdaptiveQuadrature integrator = unit == 1 ? quadrature : new AdaptiveQuadrature(
                 new QuadratureSettings(s.relativeTolerance(), s.absoluteTolerance() / unit,
@@ -319,7 +320,7 @@ public final class PairQuadrature {
             Integrand f = g.on(k.p, k.q, k.anchor);
             double[] pts = k.points;
             if (c == 0 && lo == Double.NEGATIVE_INFINITY) {
-                addTail(segments, tails, f, k, pts[0], -1, p, q);
+                addTail(segments, tails, f, k, pts[0], -1, algebraic[0]);
             }
             for (int i = 0; i + 1 < pts.length; i++) {
                 addPanel(segments, f, k, pts[i], pts[i + 1]);
@@ -335,7 +336,7 @@ public final class PairQuadrature {
                 addLog(segments, fn, Map.LEFT_LOG, b, next.localScale(b), half);
             }
             if (c + 1 == clusters.size() && hi == Double.POSITIVE_INFINITY) {
-                addTail(segments, tails, f, k, pts[pts.length - 1], 1, p, q);
+                addTail(segments, tails, f, k, pts[pts.length - 1], 1, algebraic[1]);
             }
         }
         QuadratureResult r = integrator.integrate(segments);
@@ -423,8 +424,8 @@ public final class PairQuadrature {
      * remembered for the remainder estimate.
      */
     private static void addTail(List<Segment> segments, List<Tail> tails,
-            Integrand f, Cluster k, double from, int side, Density p, Density q) {
-        if (algebraicTail(p, q, side)) {
+            Integrand f, Cluster k, double from, int side, boolean algebraic) {
+        if (algebraic) {
             double reach = reach(k, from, side);
             addLog(segments, f, side > 0 ? Map.RIGHT_LOG : Map.LEFT_LOG, from, k.localScale(from),
                     reach);
@@ -468,15 +469,13 @@ public final class PairQuadrature {
     }
 
     /**
-     * Whether p's or q's tail on {@code side} is algebraic, read off the pair rescaled to
-     * centred scales: a Gaussian of scale 10²⁰⁰ has −1/(2σ²) = 0 in doubles and would look
-     * algebraic in the caller's units.
+     * Whether p's or q's tail is algebraic, on the left (index 0) and on the right (index 1),
+     * read off a pair at centred scales: in the caller's units a Gaussian of scale 10²⁰⁰ has
+     * −1/(2σ²) = 0 in doubles and would look algebraic.
      */
-    private static boolean algebraicTail(Density p, Density q, int side) {
-        double centre = unit(p, q, true);
-        Density pc = centre == 1 ? p : p.affine(0, centre);
-        Density qc = centre == 1 ? q : q.affine(0, centre);
-        return algebraic(pc.tail(side)) || algebraic(qc.tail(side));
+    private static boolean[] algebraicTails(Density pc, Density qc) {
+        return new boolean[] {algebraic(pc.tail(-1)) || algebraic(qc.tail(-1)),
+            algebraic(pc.tail(1)) || algebraic(qc.tail(1))};
     }
 
     private static boolean algebraic(LogTail t) {
