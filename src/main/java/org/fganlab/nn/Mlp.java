@@ -20,9 +20,12 @@ import org.hipparchus.random.RandomGenerator;
  * Batches are row-major: sample b's input j is {@code x[b*inputSize() + j]}, its output i is
  * {@code out[b*outputSize() + i]}.
  *
- * <p>{@link #forward} and {@link #backward} are the checked API (they validate array lengths,
- * the batch and aliasing) and allocate nothing: every intermediate lives in a caller-owned
- * {@link Workspace}, one per thread. A batch runs as consecutive chunks of at most
+ * <p>{@link #gradientPenalty} computes the WGAN-GP penalty on the input gradient of a scalar
+ * output and adds its parameter gradient (a backward pass through the backward pass).
+ *
+ * <p>{@link #forward}, {@link #backward} and {@link #gradientPenalty} are the checked API (they
+ * validate array lengths, the batch and aliasing) and allocate nothing: every intermediate lives
+ * in a caller-owned {@link Workspace}, one per thread. A batch runs as consecutive chunks of at most
  * {@value #CHUNK} samples (the weight gradients of the chunks are added in chunk order, so the
  * result is a fixed function of the inputs). The workspace stores each chunk's activations
  * feature-major, one row {@code double[]} per unit holding that unit's value for every sample
@@ -168,7 +171,8 @@ public final class Mlp {
 
     /**
      * @param maxBatch the largest batch the workspace will serve, ≥ 1
-     * @return fresh buffers for {@link #forward} and {@link #backward} with batches up to maxBatch
+     * @return fresh buffers for {@link #forward}, {@link #backward} and {@link #gradientPenalty}
+     *     with batches up to maxBatch
      * @throws IllegalArgumentException if maxBatch &lt; 1 or the buffers would exceed an array
      */
     public Workspace workspace(int maxBatch) {
@@ -179,7 +183,8 @@ public final class Mlp {
     }
 
     /**
-     * Forward pass over a batch. Keeps in ws what {@link #backward} needs.
+     * Forward pass over a batch. Keeps in ws what {@link #backward} and
+     * {@link #gradientPenalty} need.
      *
      * @param params parameters (not modified), length {@link #parameterCount()}
      * @param x inputs (not modified), sample b's input j at {@code x[b*inputSize() + j]}; length
@@ -225,15 +230,7 @@ public final class Mlp {
     public void backward(double[] params, double[] gradOut, int batch, Workspace ws,
             double[] gradParams, double[] gradInput) {
         checkLength("params", params, parameterCount);
-        checkWorkspace(ws, batch);
-        if (ws.batch >= 0 && ws.lastForward != this) {
-            throw new IllegalArgumentException("the last forward pass with this workspace was made"
-                    + " by another network, " + ws.lastForward);
-        }
-        if (ws.batch != batch) {
-            throw new IllegalArgumentException("batch must equal the batch of the last forward pass"
-                    + " with this workspace (" + ws.batch + "), got " + batch);
-        }
+        checkLastForward(ws, batch);
         checkAtLeast("gradOut", gradOut, (long) batch * outputSize());
         if (gradParams == null && gradInput == null) {
             throw new IllegalArgumentException("gradParams and gradInput are both null: nothing to compute");
@@ -255,6 +252,163 @@ public final class Mlp {
             backwardChunk(params, gradOut, from, Math.min(CHUNK, batch - from), ws, ws.chunks[from / CHUNK],
                     gradParams, gradInput);
         }
+    }
+
+    /**
+     * WGAN-GP gradient penalty (Gulrajani et al. 2017, "Improved Training of Wasserstein GANs",
+     * Algorithm 1, line 7) at the inputs x̂_b of the last {@link #forward} with ws, and its
+     * gradient with respect to the parameters ω ("double backpropagation"):
+     * <pre>
+     *   P = (λ/B)·Σ_b (‖u_b‖₂ − 1)²,   u_b = ∂V/∂x (x̂_b),   V the network's scalar output,
+     * </pre>
+     * returns P and adds ∂P/∂ω into gradParams. Where u_b = 0 the norm is not differentiable;
+     * that sample's ∂/∂u_b is taken as 0 (as PyTorch's norm backward does), so it adds only to P.
+     *
+     * <p>Method, with levels k = 1 … L (layer k − 1 of this class), z^k = W^k a^(k−1) + b^k,
+     * a^k = φ_k(z^k), a^0 = x: (1) the input gradient g^L = 1, δ^k = g^k ⊙ φ_k'(z^k),
+     * g^(k−1) = W^kᵀ δ^k, u = g^0, with δ^k kept for every level; (2) ū = (2λ/B)(‖u‖ − 1)u/‖u‖;
+     * (3) reverse through (1) upwards from ḡ^0 = ū: δ̄^k = W^k ḡ^(k−1), ∂P/∂W^k += δ^k ḡ^(k−1)ᵀ,
+     * ḡ^k = δ̄^k ⊙ φ_k'(z^k), and the second-order source z̃^k = δ̄^k ⊙ g^k ⊙ φ_k''(z^k);
+     * (4) an ordinary backward pass over the forward graph from the top, with the adjoint
+     * z̄^k = ā^k ⊙ φ_k'(z^k) + z̃^k, ā^L = 0: ∂P/∂W^k += z̄^k a^(k−1)ᵀ, ∂P/∂b^k += z̄^k,
+     * ā^(k−1) = W^kᵀ z̄^k. Since φ'' = 0 for RELU, LEAKY_RELU and LINEAR, (4) starts at the
+     * highest TANH layer and is skipped for a network without one (there the biases get no
+     * gradient). The cost is about that of three {@link #backward} passes with gradParams for a
+     * TANH network, two for a piecewise-linear one. Sums run in a fixed order, chunk after chunk,
+     * so the result is a fixed function of the inputs. Allocates nothing. Reads only what the
+     * forward pass left in ws (and overwrites its gradient buffers), so {@link #backward} may be
+     * called before or after it for the same forward pass.
+     *
+     * @param params the parameters of that forward pass (not modified), length
+     *     {@link #parameterCount()}
+     * @param batch B, the batch of that forward pass
+     * @param ws the workspace of that forward pass (its gradient buffers are modified)
+     * @param lambda λ ≥ 0, the penalty coefficient (the paper uses 10); for λ = 0 the method
+     *     returns 0 and adds nothing
+     * @param gradParams ∂P/∂ω is <em>added</em> (the caller zeroes it when needed); length
+     *     {@link #parameterCount()}; may not be params
+     * @return P ≥ 0
+     * @throws IllegalArgumentException if {@link #outputSize()} ≠ 1, λ is negative, NaN or
+     *     infinite, on a wrong length or aliasing, if ws has seen no forward pass, if that pass
+     *     was made by another Mlp, or batch differs from that pass's
+     */
+    public double gradientPenalty(double[] params, int batch, Workspace ws, double lambda,
+            double[] gradParams) {
+        if (outputSize() != 1) {
+            throw new IllegalArgumentException("the gradient penalty needs a scalar output, this"
+                    + " network has " + outputSize() + " outputs");
+        }
+        if (!(lambda >= 0.0 && lambda < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
+        }
+        checkLength("params", params, parameterCount);
+        checkLastForward(ws, batch);
+        checkLength("gradParams", gradParams, parameterCount);
+        if (gradParams == params) {
+            throw new IllegalArgumentException("gradParams may not alias params");
+        }
+        if (lambda == 0.0) {
+            return 0.0;
+        }
+        double scale = 2.0 * lambda / batch;
+        double sum = 0.0;
+        for (int from = 0; from < batch; from += CHUNK) {
+            sum += penaltyChunk(params, Math.min(CHUNK, batch - from), scale, ws,
+                    ws.chunks[from / CHUNK], gradParams);
+        }
+        return lambda / batch * sum;
+    }
+
+    /**
+     * Steps (1)–(4) of {@link #gradientPenalty} for one chunk of n samples, with ū scaled by
+     * scale = 2λ/B: adds the chunk's ∂P/∂ω to gradParams and returns its Σ_b (‖u_b‖ − 1)², the
+     * samples in order.
+     */
+    private double penaltyChunk(double[] params, int n, double scale, Workspace ws, Chunk ch,
+            double[] gradParams) {
+        int layers = layerCount();
+        double[][][] delta = ch.penaltyDelta;
+        // (1) δ^L = φ_L'(z^L) (g^L = 1), then δ^k for k = L−1 … 1 and u = g^0 into gBar
+        double[] top = delta[layers][0];
+        Arrays.fill(top, 0, n, 1.0);
+        output.multiplyDerivativeRow(ch.pre[layers][0], ch.act[layers][0], top, 0, n);
+        for (int l = layers - 1; l >= 1; l--) {
+            int nIn = widths[l];
+            MlpKernels.affine(params, weightOffsets[l], 1, nIn, -1, delta[l + 1], widths[l + 1],
+                    delta[l], nIn, n);
+            for (int j = 0; j < nIn; j++) {
+                hidden.multiplyDerivativeRow(ch.pre[l][j], ch.act[l][j], delta[l][j], 0, n);
+            }
+        }
+        double[][] gBar = ch.deltaA;
+        int nx = widths[0];
+        MlpKernels.affine(params, weightOffsets[0], 1, nx, -1, delta[1], widths[1], gBar, nx, n);
+        // (2) ‖u_b‖, Σ (‖u_b‖ − 1)², and ū_b = scale·(‖u_b‖ − 1)/‖u_b‖ · u_b (0 where u_b = 0)
+        double[] factor = ws.scratch;
+        Arrays.fill(factor, 0, n, 0.0);
+        for (int j = 0; j < nx; j++) {
+            double[] u = gBar[j];
+            for (int b = 0; b < n; b++) {
+                factor[b] = Math.fma(u[b], u[b], factor[b]);
+            }
+        }
+        double sum = 0.0;
+        for (int b = 0; b < n; b++) {
+            double norm = Math.sqrt(factor[b]);
+            double excess = norm - 1.0;
+            sum += excess * excess;
+            factor[b] = norm > 0.0 ? scale * excess / norm : 0.0;
+        }
+        for (int j = 0; j < nx; j++) {
+            double[] u = gBar[j];
+            for (int b = 0; b < n; b++) {
+                u[b] *= factor[b];
+            }
+        }
+        // (3) upwards: δ̄^k = W^k ḡ^(k−1), ∂P/∂W^k += δ^k ḡ^(k−1)ᵀ, δ^k ← z̃^k, ḡ^k = δ̄^k ⊙ φ_k'
+        double[][] dBar = ch.deltaB;
+        for (int l = 0; l < layers; l++) {
+            int nIn = widths[l];
+            int nOut = widths[l + 1];
+            double[][] d = delta[l + 1];
+            MlpKernels.affine(params, weightOffsets[l], nIn, 1, -1, gBar, nIn, dBar, nOut, n);
+            MlpKernels.addWeightOnlyGradient(gBar, nIn, d, nOut, n, ws.tile, ws.acc, gradParams,
+                    weightOffsets[l]);
+            Activation phi = activation(l);
+            for (int i = 0; i < nOut; i++) {
+                phi.secondOrderSourceRow(ch.act[l + 1][i], d[i], dBar[i], 0, n);
+            }
+            if (l < layers - 1) {
+                for (int i = 0; i < nOut; i++) {
+                    phi.multiplyDerivativeRow(ch.pre[l + 1][i], ch.act[l + 1][i], dBar[i], 0, n);
+                }
+                double[][] swap = gBar;
+                gBar = dBar;
+                dBar = swap;
+            }
+        }
+        // (4) downwards from the highest level with a second-order source; above it z̄ = 0
+        int curvedTop = output.curved() ? layers : hidden.curved() ? layers - 1 : 0;
+        double[][] aBar = ch.deltaA;
+        for (int l = curvedTop - 1; l >= 0; l--) {
+            int nIn = widths[l];
+            double[][] zBar = delta[l + 1];
+            MlpKernels.addWeightGradient(ch.actWithOne[l], nIn, zBar, widths[l + 1], n, ws.tile,
+                    ws.acc, gradParams, weightOffsets[l]);
+            if (l > 0) {
+                MlpKernels.affine(params, weightOffsets[l], 1, nIn, -1, zBar, widths[l + 1], aBar,
+                        nIn, n);
+                for (int j = 0; j < nIn; j++) {
+                    double[] a = aBar[j];
+                    double[] below = delta[l][j];
+                    hidden.multiplyDerivativeRow(ch.pre[l][j], ch.act[l][j], a, 0, n);
+                    for (int b = 0; b < n; b++) {
+                        below[b] += a[b];
+                    }
+                }
+            }
+        }
+        return sum;
     }
 
     private Activation activation(int layer) {
@@ -353,6 +507,19 @@ public final class Mlp {
         }
     }
 
+    /** ws is this architecture's, batch fits it, and the last forward pass with ws was this network's with this batch. */
+    private void checkLastForward(Workspace ws, int batch) {
+        checkWorkspace(ws, batch);
+        if (ws.batch >= 0 && ws.lastForward != this) {
+            throw new IllegalArgumentException("the last forward pass with this workspace was made"
+                    + " by another network, " + ws.lastForward);
+        }
+        if (ws.batch != batch) {
+            throw new IllegalArgumentException("batch must equal the batch of the last forward pass"
+                    + " with this workspace (" + ws.batch + "), got " + batch);
+        }
+    }
+
     private void checkLayer(int layer) {
         if (layer < 0 || layer >= layerCount()) {
             throw new IllegalArgumentException(
@@ -396,7 +563,8 @@ public final class Mlp {
     /**
      * Caller-owned buffers of one {@link Mlp} architecture for batches up to {@link #maxBatch()}:
      * each chunk's pre-activations and activations (one row per unit, feature-major) and two
-     * gradient buffers, and the scratch of the weight-gradient kernel and the activation. Not
+     * gradient buffers, the per-layer rows of {@link Mlp#gradientPenalty}, and the scratch of the
+     * weight-gradient kernel and the activation. Not
      * thread-safe: one per calling thread. It remembers the batch and the network of the last
      * forward pass, which {@link Mlp#backward} checks.
      */
@@ -443,6 +611,11 @@ public final class Mlp {
         final double[][][] actWithOne;
         final double[][] deltaA;
         final double[][] deltaB;
+        /**
+         * penaltyDelta[k] (k ≥ 1; [0] unused): the rows of δ^k of the gradient penalty's
+         * input-gradient pass, overwritten by the adjoint z̄^k ({@link Mlp#gradientPenalty}).
+         */
+        final double[][][] penaltyDelta;
 
         Chunk(Mlp mlp, int length) {
             int[] widths = mlp.widths;
@@ -460,6 +633,10 @@ public final class Mlp {
             }
             deltaA = new double[mlp.maxWidth][length];
             deltaB = new double[mlp.maxWidth][length];
+            penaltyDelta = new double[levels][][];
+            for (int l = 1; l < levels; l++) {
+                penaltyDelta[l] = new double[widths[l]][length];
+            }
         }
     }
 }

@@ -31,20 +31,49 @@ final class MlpKernels {
      */
     static void addWeightGradient(double[][] inputs, int nIn, double[][] delta, int nOut, int batch,
             double[][] tile, double[][] acc, double[] gradParams, int weightOffset) {
+        addOuter(inputs, nIn, true, delta, nOut, batch, tile, acc, gradParams, weightOffset);
+    }
+
+    /**
+     * Adds Σ_b δ_i[b]·a_j[b] to the weights w_ij of one layer and nothing to its biases: the
+     * weight term δ ḡᵀ of the gradient penalty's reverse pass ({@link Mlp#gradientPenalty}),
+     * where the input rows are adjoints, not activations, and carry no constant-1 row. The same
+     * outer-product accumulation as {@link #addWeightGradient}, without the bias column.
+     *
+     * @param inputs the nIn input rows (no row of ones)
+     * @param delta the nOut rows multiplying them
+     * @param tile scratch, ≥ {@value #OUTER_TILE} rows of ≥ max(nIn + 1, nOut)
+     * @param acc scratch, ≥ max(nIn + 1, nOut) rows of as many entries
+     */
+    static void addWeightOnlyGradient(double[][] inputs, int nIn, double[][] delta, int nOut,
+            int batch, double[][] tile, double[][] acc, double[] gradParams, int weightOffset) {
+        addOuter(inputs, nIn, false, delta, nOut, batch, tile, acc, gradParams, weightOffset);
+    }
+
+    /**
+     * The two methods above: with bias, inputs has a row of ones after its nIn rows, whose
+     * products with δ go to the biases.
+     */
+    private static void addOuter(double[][] inputs, int nIn, boolean bias, double[][] delta,
+            int nOut, int batch, double[][] tile, double[][] acc, double[] gradParams,
+            int weightOffset) {
         int w = weightOffset;
-        int bias = w + nOut * nIn;
+        int biasOff = w + nOut * nIn;
+        int cols = bias ? nIn + 1 : nIn;
         if (nIn + 1 >= nOut) {
-            outer(delta, nOut, inputs, nIn + 1, batch, tile, acc); // acc[i][j]
+            outer(delta, nOut, inputs, cols, batch, tile, acc); // acc[i][j]
             for (int i = 0; i < nOut; i++) {
                 double[] row = acc[i];
                 for (int j = 0; j < nIn; j++) {
                     int k = w + i * nIn + j;
                     gradParams[k] += row[j];
                 }
-                gradParams[bias + i] += row[nIn];
+                if (bias) {
+                    gradParams[biasOff + i] += row[nIn];
+                }
             }
         } else {
-            outer(inputs, nIn + 1, delta, nOut, batch, tile, acc); // acc[j][i]
+            outer(inputs, cols, delta, nOut, batch, tile, acc); // acc[j][i]
             for (int j = 0; j < nIn; j++) {
                 double[] row = acc[j];
                 for (int i = 0; i < nOut; i++) {
@@ -52,9 +81,11 @@ final class MlpKernels {
                     gradParams[k] += row[i];
                 }
             }
-            double[] ones = acc[nIn];
-            for (int i = 0; i < nOut; i++) {
-                gradParams[bias + i] += ones[i];
+            if (bias) {
+                double[] ones = acc[nIn];
+                for (int i = 0; i < nOut; i++) {
+                    gradParams[biasOff + i] += ones[i];
+                }
             }
         }
     }
