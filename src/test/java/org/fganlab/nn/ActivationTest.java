@@ -42,6 +42,23 @@ class ActivationTest {
     }
 
     /**
+     * φ'' against a central difference of φ', away from the ReLU kink: −2a(1 − a²) for TANH, 0 for
+     * the others; and the closed form at one point.
+     */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void secondDerivativeMatchesCentralDifference(Activation phi) {
+        double h = 1e-6;
+        for (double z : new double[] {-3.1, -0.8, -0.05, 0.04, 0.6, 2.9}) {
+            double fd = (phi.derivative(z + h, phi.apply(z + h)) - phi.derivative(z - h, phi.apply(z - h)))
+                    / (2 * h);
+            assertEquals(fd, phi.secondDerivative(z, phi.apply(z)), 1e-8, phi + " at " + z);
+        }
+        double a = Math.tanh(0.5);
+        assertEquals(phi == Activation.TANH ? -2 * a * (1 - a * a) : 0.0, phi.secondDerivative(0.5, a), 1e-15);
+    }
+
+    /**
      * The stated accuracy: within 10 ulp and 7e-16 absolute of StrictMath.tanh (fdlibm, itself
      * within 2.5 ulp of the exact value) on a dense grid over [−25, 25] (step 1.25e-5, both
      * sides of the clamp at 19.1) and on 10⁶ random arguments, tiny ones included.

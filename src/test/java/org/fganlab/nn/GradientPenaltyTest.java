@@ -200,6 +200,56 @@ class GradientPenaltyTest {
         assertTrue(Math.abs(expected[1]) > 0.1, "the bias gradient (second-order term) is not trivial");
     }
 
+    /**
+     * Against PyTorch 1.13 autograd (torch.autograd.grad of V.sum() with create_graph=True, then
+     * of P; float64) for widths {2, 5, 4, 1}, tanh hidden, linear output, B = 4, λ = 10, with
+     * θ_k = 0.9 sin(1.3k + 0.4) in this class's flat layout and x_bj = 1.2 cos(0.7(2b + j) + 0.1).
+     * The literals are the output of this script (torch is not a test dependency):
+     * <pre>
+     *   theta = torch.tensor([0.9*math.sin(1.3*k + 0.4) for k in range(44)], requires_grad=True)
+     *   x = torch.tensor([[1.2*math.cos(0.7*(2*b + j) + 0.1) for j in range(2)] for b in range(4)],
+     *                    requires_grad=True)
+     *   # net: per layer W = theta[off:off+nOut*nIn].reshape(nOut, nIn), then b; z = a @ W.T + b;
+     *   #      tanh on the hidden layers
+     *   u, = torch.autograd.grad(net(theta, x).sum(), x, create_graph=True)
+     *   P = 10*((u.norm(dim=1) - 1)**2).mean();  g, = torch.autograd.grad(P, theta)
+     * </pre>
+     * The tolerance covers this class's tanh (within 10 ulp of fdlibm's).
+     */
+    @Test
+    void matchesTorchAutograd() {
+        Mlp net = new Mlp(WIDTHS, Activation.TANH, Activation.LINEAR);
+        double[] params = new double[net.parameterCount()];
+        for (int k = 0; k < params.length; k++) {
+            params[k] = 0.9 * Math.sin(1.3 * k + 0.4);
+        }
+        int batch = 4;
+        double[] x = new double[batch * 2];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = 1.2 * Math.cos(0.7 * k + 0.1);
+        }
+        double[] torchGrad = {
+            0.3643703940733664, -1.1210133883456423, -0.6569806953386053, -0.3662330438550413,
+            1.1064731674062627, -3.7629260333950523, 0.188801336478013, -0.09523715602078242,
+            0.2769896686608536, 0.757196019849299, -1.6181991716925639, -0.7752061228220415,
+            -0.18400269090692203, 0.4348548226181199, 0.10921521715703647, -0.16854687113646763,
+            -0.05156862506157528, -0.039533481473621485, 0.22264898246630183, 0.11127090589169762,
+            -0.6996778998140908, -0.00786056076806485, -0.49024400781845534, 1.2605521915043651,
+            0.4343186828306701, -0.033996738891491685, -1.1206942605116677, 0.9006560244743703,
+            -0.09274389652116316, -0.21303104184119254, 0.26272886624782643, -2.0623770780236805,
+            2.249374427237853, -1.4726916584993894, -0.455055665898104, -0.555665259610909,
+            -2.8536888933365416, 0.3602825573656333, 3.144138350452139, 0.4335700007014222,
+            2.473149479525074, 5.784776880820456, 4.473616355726639, 0.0,
+        };
+        Mlp.Workspace ws = net.workspace(batch);
+        net.forward(params, x, batch, ws, new double[batch]);
+        double[] grad = new double[net.parameterCount()];
+        assertEquals(6.11573754351172, net.gradientPenalty(params, batch, ws, 10.0, grad), 1e-13);
+        for (int k = 0; k < grad.length; k++) {
+            assertEquals(torchGrad[k], grad[k], 1e-13, "parameter " + k);
+        }
+    }
+
     @Test
     void lambdaZeroGivesZeroAndAddsNothing() {
         Mlp net = new Mlp(WIDTHS, Activation.TANH, Activation.LINEAR);
