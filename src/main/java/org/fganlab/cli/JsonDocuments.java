@@ -2,11 +2,13 @@ package org.fganlab.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.fganlab.divergence.Discrepancy;
 import org.fganlab.divergence.FDivergence;
+import org.fganlab.gan.CoveragePoint;
 import org.fganlab.gan.HistoryPoint;
 import org.fganlab.gan.ModeCoverage;
 import org.fganlab.gan.TrainingConfig;
@@ -136,6 +138,20 @@ final class JsonDocuments {
                 .put("steps", c.plan().steps()).put("batch_size", c.optimization().batchSize())
                 .put("seed", c.seed());
         Json.put(o, "learning_rate", c.optimization().learningRate());
+        o.put("optimizer", c.optimization().optimizer().describe());
+        TrainingConfig.Networks n = c.networks();
+        o.put("latent_dimension", n.latentDimension());
+        ArrayNode gw = o.putArray("generator_hidden");
+        Arrays.stream(n.generatorHidden()).forEach(gw::add);
+        ArrayNode cw = o.putArray("critic_hidden");
+        Arrays.stream(n.criticHidden()).forEach(cw::add);
+        o.put("critic_activation", n.criticActivation().name().toLowerCase(Locale.ROOT));
+        if (c.objective().clip() > 0) {
+            Json.put(o, "clip", c.objective().clip());
+        }
+        if (c.objective().gradientPenalty() > 0) {
+            Json.put(o, "gradient_penalty", c.objective().gradientPenalty());
+        }
         putIfApplicable(o, "mu", r.mu());
         putIfApplicable(o, "sigma", r.sigma());
         Json.put(o, "final_estimate", r.finalEstimate());
@@ -147,6 +163,16 @@ final class JsonDocuments {
                     .put("covered_20", m.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE));
             Json.put(cover, "high_quality_percent", 100 * m.highQualityFraction());
             Json.put(cover, "kl_from_uniform", m.klFromUniform());
+        }
+        if (!r.coverageHistory().isEmpty()) {
+            ArrayNode curve = o.putArray("coverage_history");
+            for (CoveragePoint p : r.coverageHistory()) {
+                ModeCoverage.Result pc = p.coverage();
+                ObjectNode e = curve.addObject().put("step", p.step()).put("covered", pc.modesCovered(1))
+                        .put("covered_20", pc.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE));
+                Json.put(e, "high_quality_percent", 100 * pc.highQualityFraction());
+                Json.put(e, "kl_from_uniform", pc.klFromUniform());
+            }
         }
         if (withHistory) {
             ArrayNode h = o.putArray("history");

@@ -3,6 +3,7 @@ package org.fganlab.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import org.fganlab.gan.Target;
 import org.fganlab.gan.Trainer;
 import org.fganlab.gan.TrainingConfig;
 import org.fganlab.gan.TrainingResult;
+import org.fganlab.nn.Activation;
 import org.fganlab.report.Json;
 import org.fganlab.report.StagedFolder;
 import picocli.CommandLine.Command;
@@ -28,15 +30,24 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"A generator against a critic T = g_f(V) on the f-GAN objective",
             "F = E_P[g_f(V(x))] - E_Q[f*(g_f(V(G(z))))] (Nowozin et al. 2016), tracking the",
             "exact divergence of the generator when its density is known (Gaussian",
-            "generator, 1-D target). --div w1 trains a weight-clipped Wasserstein critic",
-            "(Arjovsky et al. 2017) instead."},
+            "generator, 1-D target). --div w1 trains a Wasserstein critic instead, weight-",
+            "clipped (Arjovsky et al. 2017) or with --penalty (Gulrajani et al. 2017).",
+            "",
+            "On a 2-D target (ring, grid) the generator is an MLP and every option left out",
+            "takes the lab's mode-coverage protocol (docs/mode-coverage-protocol.md), and the",
+            "run ends with the mode coverage of 2,500 samples: modes with a high-quality",
+            "sample (within 3 sigma), with at least 20, the high-quality percentage and KL",
+            "of the mode histogram from uniform.",
+            ""},
         footer = {"Example:",
             "  fganlab train --target '0.33*normal(-1,0.25) + 0.67*normal(2,1.415)' \\",
-            "                --div kl --steps 2000"})
+            "                --div kl --steps 2000",
+            "  fganlab train --target 'ring(8,2,0.02)' --div gan --out ring-gan"})
 final class TrainCommand implements Callable<Integer> {
 
     /** The files of --out DIR, as TrainingReport writes them. */
-    static final List<String> OUT_FILES = List.of("summary.json", "history.csv", "training.png");
+    static final List<String> OUT_FILES = List.of("summary.json", "history.csv", "training.png",
+            "coverage.csv", "scatter.png");
 
     @Spec
     CommandSpec spec;
@@ -50,38 +61,89 @@ final class TrainCommand implements Callable<Integer> {
             description = "Divergence (see 'fganlab divergences'), or w1 for a Wasserstein critic.")
     String div;
 
-    @Option(names = "--generator", defaultValue = "gaussian", paramLabel = "KIND",
-            description = "gaussian (mu + sigma z, 1-D only) or mlp (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--generator", paramLabel = "KIND",
+            description = "gaussian (mu + sigma z, 1-D only) or mlp (default: gaussian on a 1-D"
+                    + " target, mlp on a 2-D one).")
     TrainingConfig.GeneratorKind generator;
 
-    @Option(names = "--steps", defaultValue = "5000", paramLabel = "N", description = "Generator steps (default: ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Generator steps (default: 5000; 30000 in the 2-D protocol).")
+    Integer steps;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--loss", defaultValue = "minimax", paramLabel = "LOSS",
-            description = "minimax or non-saturating (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", paramLabel = "LOSS",
+            description = "minimax or non-saturating (default: minimax; in the 2-D protocol"
+                    + " non-saturating for gan).")
     String loss;
 
-    @Option(names = "--schedule", defaultValue = "single-step", paramLabel = "SCHEDULE",
-            description = "single-step or alternating:K, K critic steps per generator step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schedule", paramLabel = "SCHEDULE",
+            description = "single-step, or alternating:K for K critic steps per generator step"
+                    + " (default: single-step; in the 2-D protocol alternating:1, alternating:5"
+                    + " for w1).")
     String schedule;
 
-    @Option(names = "--batch", defaultValue = "1024", paramLabel = "N", description = "Batch size from P and from Q (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--critic-steps", paramLabel = "K",
+            description = "Critic steps per generator step: the same as --schedule alternating:K.")
+    Integer criticSteps;
 
-    @Option(names = "--lr", defaultValue = "0.01", paramLabel = "RATE", description = "Adam step size, both players (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Batch size from P and from Q (default: 1024; 256 in the 2-D protocol).")
+    Integer batch;
+
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "adam or rmsprop, both players (default: adam; in the 2-D protocol"
+                    + " rmsprop for w1 with clipping).")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Step size, both players (default: 0.01; in the 2-D protocol 5e-4, for"
+                    + " w1 5e-5 with clipping and 1e-4 with --penalty).")
+    Double learningRate;
+
+    @Option(names = "--beta1", paramLabel = "B",
+            description = "Adam's first-moment decay in [0, 1) (default: 0.5; 0 for w1 with --penalty).")
+    Double beta1;
+
+    @Option(names = "--beta2", paramLabel = "B",
+            description = "Adam's second-moment decay in [0, 1) (default: 0.999; 0.9 for w1 with --penalty).")
+    Double beta2;
 
     @Option(names = "--latent", defaultValue = "2", paramLabel = "DIM", description = "Latent dimension of the mlp generator (default: ${DEFAULT-VALUE}).")
     int latent;
 
-    @Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "History interval in steps (default: ${DEFAULT-VALUE}).")
-    int logEvery;
+    @Option(names = "--generator-hidden", split = ",", paramLabel = "W",
+            description = "Hidden widths of the mlp generator, e.g. 128,128,128 (default: 64,64;"
+                    + " 128,128,128 in the 2-D protocol).")
+    int[] generatorHidden;
 
-    @Option(names = "--clip", defaultValue = "0.01", paramLabel = "C", description = "Weight clipping of the w1 critic (default: ${DEFAULT-VALUE}).")
-    double clip;
+    @Option(names = "--critic-hidden", split = ",", paramLabel = "W",
+            description = "Hidden widths of the critic (default: 64,64; 128,128,128 in the 2-D protocol).")
+    int[] criticHidden;
+
+    @Option(names = "--critic-activation", paramLabel = "NAME",
+            description = "tanh, relu or leaky-relu: the critic's hidden units (default: tanh; relu"
+                    + " in the 2-D protocol).")
+    String criticActivation;
+
+    @Option(names = "--log-every", paramLabel = "N",
+            description = "History interval in steps (default: 50; 100 in the 2-D protocol).")
+    Integer logEvery;
+
+    @Option(names = "--coverage-every", paramLabel = "N",
+            description = "On a 2-D target, also measure the mode coverage every N steps (the"
+                    + " steps-versus-quality curve; default: 0, only at the end; 1000 in the 2-D protocol).")
+    Integer coverageEvery;
+
+    @Option(names = "--clip", paramLabel = "C",
+            description = "Weight clipping of the w1 critic (default: 0.01 unless --penalty is given).")
+    Double clip;
+
+    @Option(names = "--penalty", paramLabel = "LAMBDA",
+            description = "Gradient penalty of the w1 critic (WGAN-GP, Gulrajani et al. 2017;"
+                    + " replaces clipping; the paper's value is 10).")
+    Double penalty;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write summary.json (with history), history.csv and training.png into"
@@ -99,15 +161,107 @@ final class TrainCommand implements Callable<Integer> {
      *     or a value outside its range)
      */
     TrainingConfig config() {
-        Objective objective = Discrepancy.parse(div) instanceof Discrepancy.F f
-                ? new Objective.FGan(f.divergence()) : new Objective.Wasserstein(clip);
-        int[] critic = {64, 64};
-        TrainingConfig.Networks networks = generator == TrainingConfig.GeneratorKind.MLP
-                ? TrainingConfig.Networks.mlp(latent, new int[] {64, 64}, critic)
-                : TrainingConfig.Networks.gaussian(critic);
-        return TrainingConfig.builder(target, objective).loss(GeneratorLoss.parse(loss))
-                .networks(networks).schedule(Schedule.parse(schedule)).steps(steps)
-                .batchSize(batch).learningRate(learningRate).seed(seed).logEvery(logEvery).build();
+        boolean wasserstein = !(Discrepancy.parse(div) instanceof Discrepancy.F);
+        Objective objective;
+        if (wasserstein) {
+            if (penalty != null && clip != null) {
+                throw new IllegalArgumentException("--clip " + clip + " and --penalty " + penalty
+                        + " both given: the w1 critic takes one of them");
+            }
+            objective = penalty != null ? Objective.Wasserstein.withGradientPenalty(penalty)
+                    : new Objective.Wasserstein(clip != null ? clip : 0.01);
+        } else {
+            if (clip != null || penalty != null) {
+                throw new IllegalArgumentException((clip != null ? "--clip " + clip : "--penalty " + penalty)
+                        + " applies to --div w1 only, got --div " + div);
+            }
+            objective = new Objective.FGan(((Discrepancy.F) Discrepancy.parse(div)).divergence());
+        }
+        if (generator == null) {
+            generator = target.dimension() == 2 ? TrainingConfig.GeneratorKind.MLP
+                    : TrainingConfig.GeneratorKind.GAUSSIAN;
+        }
+        boolean protocol = generator == TrainingConfig.GeneratorKind.MLP && target.dimension() == 2;
+        TrainingConfig.Builder b = protocol ? TrainingConfig.modeCoverageBuilder(target, objective)
+                : TrainingConfig.builder(target, objective).networks(
+                        generator == TrainingConfig.GeneratorKind.MLP
+                                ? TrainingConfig.Networks.mlp(latent, new int[] {64, 64}, new int[] {64, 64})
+                                : TrainingConfig.Networks.gaussian(64, 64));
+        TrainingConfig base = b.seed(seed).build();
+        TrainingConfig.Networks n = base.networks();
+        Activation act = criticActivation == null ? n.criticActivation() : activation(criticActivation);
+        b.networks(new TrainingConfig.Networks(n.generator(),
+                generator == TrainingConfig.GeneratorKind.MLP ? latent : 1,
+                generatorHidden != null ? generatorHidden : n.generatorHidden(),
+                criticHidden != null ? criticHidden : n.criticHidden(), act));
+        b.optimizer(optimizer(base.optimization().optimizer()));
+        if (loss != null) {
+            b.loss(GeneratorLoss.parse(loss));
+        }
+        if (schedule != null && criticSteps != null) {
+            throw new IllegalArgumentException("--schedule " + schedule + " and --critic-steps "
+                    + criticSteps + " both given: use one");
+        }
+        if (schedule != null) {
+            b.schedule(Schedule.parse(schedule));
+        }
+        if (criticSteps != null) {
+            if (criticSteps < 1 || criticSteps > 1000) {
+                throw new IllegalArgumentException("--critic-steps must be in [1, 1000], got " + criticSteps);
+            }
+            b.schedule(new Schedule(criticSteps));
+        }
+        if (steps != null) {
+            b.steps(steps);
+        }
+        if (batch != null) {
+            b.batchSize(batch);
+        }
+        if (learningRate != null) {
+            b.learningRate(learningRate);
+        }
+        if (logEvery != null) {
+            b.logEvery(logEvery);
+        }
+        if (coverageEvery != null) {
+            b.coverageEvery(coverageEvery);
+        }
+        return b.build();
+    }
+
+    /** The optimiser of --optimizer, --beta1 and --beta2 over the protocol's or default one. */
+    private TrainingConfig.Optimizer optimizer(TrainingConfig.Optimizer base) {
+        String name = optimizer == null ? null : optimizer.trim().toLowerCase(Locale.ROOT);
+        if (name != null && !name.equals("adam") && !name.equals("rmsprop")) {
+            throw new IllegalArgumentException("unknown --optimizer '" + optimizer + "' (accepted: adam, rmsprop)");
+        }
+        boolean adam = name == null ? base instanceof TrainingConfig.Adam : name.equals("adam");
+        if (!adam) {
+            if (beta1 != null || beta2 != null) {
+                throw new IllegalArgumentException("--beta1 and --beta2 apply to adam, the optimizer is rmsprop");
+            }
+            return base instanceof TrainingConfig.RmsProp r ? r : TrainingConfig.RmsProp.WGAN;
+        }
+        TrainingConfig.Adam a = base instanceof TrainingConfig.Adam x ? x : TrainingConfig.Adam.GAN;
+        double b1 = beta1 != null ? beta1 : a.beta1();
+        double b2 = beta2 != null ? beta2 : a.beta2();
+        if (!(b1 >= 0 && b1 < 1)) {
+            throw new IllegalArgumentException("--beta1 must be in [0, 1), got " + b1);
+        }
+        if (!(b2 >= 0 && b2 < 1)) {
+            throw new IllegalArgumentException("--beta2 must be in [0, 1), got " + b2);
+        }
+        return new TrainingConfig.Adam(b1, b2, a.epsilon());
+    }
+
+    private static Activation activation(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "tanh" -> Activation.TANH;
+            case "relu" -> Activation.RELU;
+            case "leaky-relu" -> Activation.LEAKY_RELU;
+            default -> throw new IllegalArgumentException("unknown --critic-activation '" + name
+                    + "' (accepted: tanh, relu, leaky-relu)");
+        };
     }
 
     /** The document {@code train --json} prints (and {@code sweep run} stores per run). */
@@ -124,10 +278,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean bar = System.console() != null && !json;
-        TrainingResult r = new Trainer(config).run(bar ? new ProgressBar(err) : null);
+        Trainer trainer = new Trainer(config);
+        TrainingResult r = trainer.run(bar ? new ProgressBar(err) : null);
         if (out != null) {
             try (StagedFolder staged = StagedFolder.create(out)) {
-                TrainingReport.write(staged.path(), r);
+                TrainingReport.write(staged.path(), r, r.modeCoverage() == null ? null : trainer.coverageSamples());
                 staged.commit();
             }
         }
@@ -136,9 +291,15 @@ final class TrainCommand implements Callable<Integer> {
             o.print(Json.toText(document(r)));
             return 0;
         }
+        TrainingConfig.Networks n = config.networks();
         o.printf(Locale.ROOT, "target %s, %s, %s generator, %s loss, %s, %d steps, seed %d%n",
                 target.describe(), objective.name(), generator.name().toLowerCase(Locale.ROOT),
-                config.loss().cliName(), config.plan().schedule().cliName(), steps, seed);
+                config.loss().cliName(), config.plan().schedule().cliName(), config.plan().steps(), seed);
+        o.printf(Locale.ROOT, "generator hidden %s, critic hidden %s (%s), %s at %s, batch %d%n",
+                Arrays.toString(n.generatorHidden()), Arrays.toString(n.criticHidden()),
+                n.criticActivation().name().toLowerCase(Locale.ROOT),
+                config.optimization().optimizer().describe(), config.optimization().learningRate(),
+                config.optimization().batchSize());
         if (!Double.isNaN(r.mu())) {
             o.printf(Locale.ROOT, "trained mu = %.6f, sigma = %.6f (mean over the last steps)%n", r.mu(), r.sigma());
         }
@@ -155,8 +316,9 @@ final class TrainCommand implements Callable<Integer> {
                     100 * m.highQualityFraction(), m.klFromUniform());
         }
         if (out != null) {
-            o.println("wrote " + out.resolve(OUT_FILES.get(0)) + ", "
-                    + String.join(", ", OUT_FILES.subList(1, OUT_FILES.size())));
+            List<String> files = m == null ? OUT_FILES.subList(0, 3) : OUT_FILES;
+            o.println("wrote " + out.resolve(files.get(0)) + ", "
+                    + String.join(", ", files.subList(1, files.size())));
         }
         return 0;
     }

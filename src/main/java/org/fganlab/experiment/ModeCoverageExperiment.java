@@ -18,7 +18,6 @@ import org.fganlab.gan.Target;
 import org.fganlab.gan.Trainer;
 import org.fganlab.gan.TrainingConfig;
 import org.fganlab.gan.TrainingResult;
-import org.hipparchus.random.Well19937c;
 
 /**
  * {@code mode-coverage}: mode collapse on the 2-D benchmarks of Metz et al. 2017 (Unrolled GANs,
@@ -250,8 +249,6 @@ public final class ModeCoverageExperiment implements Experiment {
             return new Run(c, p, seed, null, null, "generated a non-finite sample");
         }
         // the trainer scored these samples; drawn again from the same stream for the scatter plot
-        double[] xy = trainer.generator().sample(result.generatorParams(), SAMPLES, BATCH,
-                new Well19937c(DerivedSeeds.replicate(seed, Trainer.COVERAGE_SEED_OFFSET)));
-        return new Run(c, p, seed, result.modeCoverage(), xy, null);
+        return new Run(c, p, seed, result.modeCoverage(), trainer.coverageSamples(), null);
     }
 }

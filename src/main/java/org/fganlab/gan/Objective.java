@@ -55,6 +55,15 @@ public sealed interface Objective permits Objective.FGan, Objective.Wasserstein 
     double clip();
 
     /**
+     * Weight λ of the gradient penalty λ·E[(‖∇_x V(x̂)‖₂ − 1)²] added to the critic's loss
+     * (Gulrajani et al. 2017, Algorithm 1), x̂ on random segments between real and generated
+     * samples; 0: none.
+     */
+    default double gradientPenalty() {
+        return 0.0;
+    }
+
+    /**
      * The exact quantity F estimates at the optimal critic, for tracking: D_f(P‖Q) or W1(P, Q).
      */
     QuadratureResult exact(ExactDivergence exact, Density p, Density q);
@@ -103,24 +112,50 @@ public sealed interface Objective permits Objective.FGan, Objective.Wasserstein 
     }
 
     /**
-     * Wasserstein-1 with a weight-clipped critic (Arjovsky, Chintala &amp; Bottou 2017, Algorithm 1):
-     * a = b = identity, every critic parameter clipped to [−c, c] after each critic step.
+     * Wasserstein-1 (Arjovsky, Chintala &amp; Bottou 2017): a = b = identity, with the critic kept
+     * near the 1-Lipschitz functions by one of two means. Weight clipping (WGAN, Algorithm 1):
+     * every critic parameter clipped to [−c, c] after each critic step. Gradient penalty
+     * (WGAN-GP, Gulrajani et al. 2017, Algorithm 1): the critic's loss gains
+     * λ·mean_b (‖∇_x V(x̂_b)‖₂ − 1)² with x̂_b = ε_b x_b + (1 − ε_b) G(z_b), ε_b ~ U(0, 1).
      *
-     * @param clip c &gt; 0 (0.01 in the paper)
+     * @param clip c ≥ 0 (0.01 in the WGAN paper; 0 with the penalty)
+     * @param gradientPenalty λ ≥ 0 (10 in the WGAN-GP paper; 0 with clipping)
      */
-    record Wasserstein(double clip) implements Objective {
+    record Wasserstein(double clip, double gradientPenalty) implements Objective {
+        /** λ of the WGAN-GP paper (Gulrajani et al. 2017, Algorithm 1). */
+        public static final double WGAN_GP_LAMBDA = 10.0;
+
         /**
-         * @throws IllegalArgumentException if clip is not finite and positive
+         * @throws IllegalArgumentException unless exactly one of clip and gradientPenalty is
+         *     positive and both are finite and ≥ 0
          */
         public Wasserstein {
-            if (!(clip > 0) || Double.isInfinite(clip)) {
+            if (!(clip >= 0) || Double.isInfinite(clip)) {
                 throw new IllegalArgumentException("clip must be finite and > 0, got " + clip);
             }
+            if (!(gradientPenalty >= 0) || Double.isInfinite(gradientPenalty)) {
+                throw new IllegalArgumentException("gradient penalty must be finite and > 0, got " + gradientPenalty);
+            }
+            if ((clip > 0) == (gradientPenalty > 0)) {
+                throw new IllegalArgumentException("the Wasserstein critic takes exactly one of weight"
+                        + " clipping (> 0) and a gradient penalty (> 0), got clip " + clip
+                        + " and penalty " + gradientPenalty);
+            }
+        }
+
+        /** The weight-clipped critic, c &gt; 0. */
+        public Wasserstein(double clip) {
+            this(clip, 0.0);
+        }
+
+        /** The gradient-penalty critic, λ &gt; 0. */
+        public static Wasserstein withGradientPenalty(double lambda) {
+            return new Wasserstein(0.0, lambda);
         }
 
         @Override
         public String name() {
-            return "wasserstein";
+            return gradientPenalty > 0 ? "wasserstein-gp" : "wasserstein";
         }
 
         @Override

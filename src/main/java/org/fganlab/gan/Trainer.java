@@ -89,6 +89,12 @@ public final class Trainer {
     /** ∂L̂_G/∂θ. */
     private final double[] gradGenerator;
     private final GeneratedHalf generatedTask = new GeneratedHalf();
+    /** λ of the gradient penalty (0: none), and its buffers (null without it). */
+    private final double penalty;
+    /** The interpolates x̂_b = ε_b x_b + (1 − ε_b) G(z_b), batch·d. */
+    private final double[] interpolates;
+    private final Mlp.Workspace penaltyWorkspace;
+    private final double[] penaltyOutput;
     private boolean used;
 
     /**
@@ -116,6 +122,10 @@ public final class Trainer {
         this.generated = new CriticBatch(Objective.Side.GENERATED, d);
         this.gradX = new double[batch * d];
         this.gradGenerator = new double[theta.length];
+        this.penalty = objective.gradientPenalty();
+        this.interpolates = penalty > 0 ? new double[batch * d] : null;
+        this.penaltyWorkspace = penalty > 0 ? critic.workspace(batch) : null;
+        this.penaltyOutput = penalty > 0 ? new double[batch] : null;
     }
 
     /** The critic network (its parameter layout documents ω). */
@@ -147,6 +157,8 @@ public final class Trainer {
         double muSum = 0;
         double sigmaSum = 0;
         List<HistoryPoint> history = new ArrayList<>();
+        List<CoveragePoint> coverage = new ArrayList<>();
+        int coverageEvery = config.plan().coverageEvery();
         history.add(point(0, Double.NaN));
         for (int s = 1; s <= steps; s++) {
             double estimate = step();
@@ -164,21 +176,29 @@ public final class Trainer {
             if (s % config.plan().logEvery() == 0 || s == steps) {
                 history.add(point(s, estimate));
             }
+            if (coverageEvery > 0 && (s % coverageEvery == 0 || s == steps)) {
+                ModeCoverage.Result m = modeCoverage();
+                if (m != null) {
+                    coverage.add(new CoveragePoint(s, m));
+                }
+            }
             if (progress != null) {
                 progress.update(s, steps, estimate);
             }
         }
         HistoryPoint last = history.get(history.size() - 1);
         if (!(generator instanceof GaussianGenerator)) {
+            ModeCoverage.Result m = coverage.isEmpty() || coverage.get(coverage.size() - 1).step() != steps
+                    ? modeCoverage() : coverage.get(coverage.size() - 1).coverage();
             return new TrainingResult(config, theta, omega, history, windowSum / window,
-                    last.exact(), Double.NaN, Double.NaN, modeCoverage());
+                    last.exact(), Double.NaN, Double.NaN, m, coverage);
         }
         // the trained model: Polyak–Ruppert average over the window of F̂ (the iterates of a
         // constant-step Adam jitter around the optimum by about the step size)
         double mu = muSum / window;
         double sigma = sigmaSum / window;
         return new TrainingResult(config, theta, omega, history, windowSum / window,
-                exact(mu, sigma), mu, sigma, modeCoverage());
+                exact(mu, sigma), mu, sigma, modeCoverage(), coverage);
     }
 
     /**
@@ -191,9 +211,22 @@ public final class Trainer {
         if (m == null) {
             return null;
         }
-        double[] xy = generator.sample(theta, COVERAGE_SAMPLES, config.optimization().batchSize(),
-                new Well19937c(config.seed() + COVERAGE_SEED_OFFSET));
+        double[] xy = coverageSamples();
         return finite(xy) ? ModeCoverage.evaluate(m, xy) : null;
+    }
+
+    /**
+     * The {@value #COVERAGE_SAMPLES} samples that mode coverage scores, of the generator at its
+     * current parameters: z from their own stream seeded with seed +
+     * {@value #COVERAGE_SEED_OFFSET}, so training is the same with or without them and every
+     * call on the same parameters gives the same samples.
+     *
+     * @return 2·{@value #COVERAGE_SAMPLES} values for a 2-D target (sample i at [2i, 2i + 2)),
+     *     d·{@value #COVERAGE_SAMPLES} in general
+     */
+    public double[] coverageSamples() {
+        return generator.sample(theta, COVERAGE_SAMPLES, config.optimization().batchSize(),
+                new Well19937c(config.seed() + COVERAGE_SEED_OFFSET));
     }
 
     /**
@@ -220,6 +253,7 @@ public final class Trainer {
         target.sample(rng, real.x, batch);
         fillLatent();
         double estimate = gradients();
+        addGradientPenalty();
         criticOptimizer.step(omega, criticGradient());
         clipCritic();
         generatorOptimizer.step(theta, gradGenerator);
@@ -230,6 +264,7 @@ public final class Trainer {
         target.sample(rng, real.x, batch);
         fillLatent();
         double estimate = evaluate(Pass.CRITIC);
+        addGradientPenalty();
         criticOptimizer.step(omega, criticGradient());
         clipCritic();
         return estimate;
@@ -247,7 +282,8 @@ public final class Trainer {
 
     /**
      * F̂ and both players' gradients at the current (ω, θ) on the current real and latent
-     * batches: {@link #criticGradient()} = ∂(−F̂)/∂ω (the critic minimises −F̂),
+     * batches: {@link #criticGradient()} = ∂(−F̂)/∂ω (the critic minimises −F̂; the gradient
+     * penalty, if any, is added by the step after this),
      * {@link #generatorGradient()} = ∂L̂_G/∂θ with L̂_G = F̂ (minimax) or −mean a(V(G(z)))
      * (non-saturating).
      *
@@ -258,6 +294,46 @@ public final class Trainer {
         Arrays.fill(gradGenerator, 0.0);
         generator.backward(theta, z, batch, gradX, gradGenerator);
         return estimate;
+    }
+
+    /**
+     * WGAN-GP (Gulrajani et al. 2017, Algorithm 1, lines 4–7), after a critic evaluation: draws
+     * ε_b ~ U(0, 1) per sample, forms x̂_b = ε_b x_b + (1 − ε_b) G(z_b) from the evaluation's
+     * real and generated batches, and adds ∂/∂ω of λ·mean_b (‖∇_x V(x̂_b)‖₂ − 1)² to the
+     * critic's gradient ∂(−F̂)/∂ω. Nothing without a penalty (the random stream is then that of
+     * the other objectives).
+     */
+    private void addGradientPenalty() {
+        if (penalty > 0) {
+            drawInterpolates();
+            penaltyGradient(criticGradient());
+        }
+    }
+
+    /** x̂ from fresh ε and the current real and generated batches. */
+    void drawInterpolates() {
+        int d = target.dimension();
+        for (int b = 0; b < batch; b++) {
+            double eps = rng.nextDouble();
+            for (int k = b * d; k < (b + 1) * d; k++) {
+                interpolates[k] = eps * real.x[k] + (1 - eps) * generated.x[k];
+            }
+        }
+    }
+
+    /** The penalty at the current ω and x̂; its ω-gradient is added into grad. */
+    double penaltyGradient(double[] grad) {
+        critic.forward(omega, interpolates, batch, penaltyWorkspace, penaltyOutput);
+        return critic.gradientPenalty(omega, batch, penaltyWorkspace, penalty, grad);
+    }
+
+    /**
+     * The critic's loss −F̂ (+ the gradient penalty at the current x̂, when there is one) at the
+     * current parameters and batches (for tests: {@link #criticGradient()} is its ω-gradient).
+     */
+    double criticLoss() {
+        double loss = -evaluate(Pass.FORWARD);
+        return penalty > 0 ? loss + penaltyGradient(new double[omega.length]) : loss;
     }
 
     /** F̂ at the current parameters and batches (forward passes only; for tests). */

@@ -48,6 +48,63 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         return builder(target, objective).seed(seed).build();
     }
 
+    /** Hidden widths of both networks in the 2-D mode-coverage protocol. */
+    public static final int[] MODE_COVERAGE_HIDDEN = {128, 128, 128};
+    /** Batch size of the 2-D mode-coverage protocol. */
+    public static final int MODE_COVERAGE_BATCH = 256;
+    /** Generator steps of the 2-D mode-coverage protocol. */
+    public static final int MODE_COVERAGE_STEPS = 30_000;
+    /** Adam's step size for the f-GAN objectives in the 2-D mode-coverage protocol. */
+    public static final double MODE_COVERAGE_LEARNING_RATE = 5e-4;
+    /** RMSProp's step size of the weight-clipped critic (Arjovsky et al. 2017, Algorithm 1). */
+    public static final double WGAN_LEARNING_RATE = 5e-5;
+    /** Critic steps per generator step of both Wasserstein critics (WGAN and WGAN-GP papers). */
+    public static final int WGAN_CRITIC_STEPS = 5;
+    /** Adam's step size of the gradient-penalty critic (Gulrajani et al. 2017, Algorithm 1). */
+    public static final double WGAN_GP_LEARNING_RATE = 1e-4;
+
+    /**
+     * A builder with the lab's 2-D mode-coverage protocol for this objective (the protocol and
+     * how it departs from each paper's: docs/mode-coverage-protocol.md). For every objective: an
+     * MLP generator with latent z ~ N(0, I₂) and a critic, both with hidden layers
+     * {@link #MODE_COVERAGE_HIDDEN} of ReLU units, batches of {@value #MODE_COVERAGE_BATCH},
+     * {@value #MODE_COVERAGE_STEPS} generator steps, history every 100 steps, mode coverage every
+     * 1,000 steps (the steps-versus-quality curve), seed 1. Then by
+     * objective:
+     * <ul>
+     *   <li>f-GAN: Adam at {@value #MODE_COVERAGE_LEARNING_RATE} with β = (0.5, 0.999), one critic
+     *       step then one generator step; the non-saturating loss for {@code gan} (Goodfellow et
+     *       al. 2014, §3), the minimax loss for the others (so that the generator descends the
+     *       divergence's own estimate);</li>
+     *   <li>weight-clipped Wasserstein: RMSProp at {@value #WGAN_LEARNING_RATE},
+     *       {@value #WGAN_CRITIC_STEPS} critic steps per generator step (Arjovsky et al. 2017,
+     *       Algorithm 1);</li>
+     *   <li>gradient-penalty Wasserstein: Adam at {@value #WGAN_GP_LEARNING_RATE} with
+     *       β = (0, 0.9), {@value #WGAN_CRITIC_STEPS} critic steps per generator step (Gulrajani
+     *       et al. 2017, Algorithm 1).</li>
+     * </ul>
+     *
+     * @param target the 2-D target (its dimension is checked by {@link Builder#build})
+     * @param objective the objective
+     * @return a builder whose unset parts keep these defaults
+     */
+    public static Builder modeCoverageBuilder(Target target, Objective objective) {
+        Builder b = new Builder(target, objective)
+                .networks(Networks.mlp(2, MODE_COVERAGE_HIDDEN, MODE_COVERAGE_HIDDEN)
+                        .withCriticActivation(Activation.RELU))
+                .batchSize(MODE_COVERAGE_BATCH).steps(MODE_COVERAGE_STEPS).logEvery(100)
+                .coverageEvery(1000);
+        if (objective instanceof Objective.Wasserstein w) {
+            b.loss(GeneratorLoss.MINIMAX).schedule(new Schedule(WGAN_CRITIC_STEPS));
+            return w.gradientPenalty() > 0
+                    ? b.optimizer(new Adam(0.0, 0.9, 1e-8)).learningRate(WGAN_GP_LEARNING_RATE)
+                    : b.optimizer(RmsProp.WGAN).learningRate(WGAN_LEARNING_RATE);
+        }
+        boolean gan = objective.name().equals("gan");
+        return b.loss(gan ? GeneratorLoss.NON_SATURATING : GeneratorLoss.MINIMAX).schedule(new Schedule(1))
+                .optimizer(Adam.GAN).learningRate(MODE_COVERAGE_LEARNING_RATE);
+    }
+
     /** A builder with the defaults of {@link #gaussianFit} (seed 1). */
     public static Builder builder(Target target, Objective objective) {
         return new Builder(target, objective);
@@ -64,30 +121,33 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         b.steps = plan.steps();
         b.schedule = plan.schedule();
         b.logEvery = plan.logEvery();
+        b.coverageEvery = plan.coverageEvery();
         b.seed = seed;
         return b;
     }
 
     /**
-     * The two networks. The critic V maps R^d to R with tanh hidden units and a linear output;
-     * the MLP generator maps its latent N(0, I) to R^d with ReLU hidden units.
+     * The two networks. The critic V maps R^d to R with {@code criticActivation} hidden units
+     * and a linear output; the MLP generator maps its latent N(0, I) to R^d with ReLU hidden
+     * units.
      *
      * @param generator the generator family
      * @param latentDimension latent dimension k of the generator (≥ 1; the Gaussian's is 1)
      * @param generatorHidden hidden widths of the MLP generator (copied; empty for the Gaussian)
      * @param criticHidden hidden widths of the critic V (copied)
+     * @param criticActivation the activation of the critic's hidden layers
      */
     public record Networks(GeneratorKind generator, int latentDimension, int[] generatorHidden,
-            int[] criticHidden) {
+            int[] criticHidden, Activation criticActivation) {
 
         /**
-         * @throws IllegalArgumentException if the generator is null, the latent dimension is
-         *     below 1, a width is outside [1, 100000], or a Gaussian generator is given a latent
-         *     dimension other than 1 or hidden widths
+         * @throws IllegalArgumentException if the generator or the critic activation is null, the
+         *     latent dimension is below 1, a width is outside [1, 100000], or a Gaussian generator
+         *     is given a latent dimension other than 1 or hidden widths
          */
         public Networks {
-            if (generator == null) {
-                throw new IllegalArgumentException("the generator kind is required");
+            if (generator == null || criticActivation == null) {
+                throw new IllegalArgumentException("the generator kind and the critic activation are required");
             }
             positive("latent dimension", latentDimension);
             generatorHidden = widths("generator hidden width", generatorHidden);
@@ -98,14 +158,23 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
             }
         }
 
-        /** The Gaussian generator μ + σz against a critic with these hidden widths. */
+        /** The Gaussian generator μ + σz against a tanh critic with these hidden widths. */
         public static Networks gaussian(int... criticHidden) {
-            return new Networks(GeneratorKind.GAUSSIAN, 1, new int[0], criticHidden);
+            return new Networks(GeneratorKind.GAUSSIAN, 1, new int[0], criticHidden, Activation.TANH);
         }
 
-        /** An MLP generator (latent dimension, hidden widths) against a critic with these hidden widths. */
+        /**
+         * An MLP generator (latent dimension, hidden widths) against a tanh critic with these
+         * hidden widths.
+         */
         public static Networks mlp(int latentDimension, int[] generatorHidden, int[] criticHidden) {
-            return new Networks(GeneratorKind.MLP, latentDimension, generatorHidden, criticHidden);
+            return new Networks(GeneratorKind.MLP, latentDimension, generatorHidden, criticHidden,
+                    Activation.TANH);
+        }
+
+        /** These networks with another activation on the critic's hidden layers. */
+        public Networks withCriticActivation(Activation a) {
+            return new Networks(generator, latentDimension, generatorHidden, criticHidden, a);
         }
 
         @Override
@@ -126,13 +195,13 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
             };
         }
 
-        /** The critic V: d → criticHidden… → 1, tanh hidden units, linear output. */
+        /** The critic V: d → criticHidden… → 1, criticActivation hidden units, linear output. */
         Mlp newCritic(int d) {
             int[] widths = new int[criticHidden.length + 2];
             widths[0] = d;
             System.arraycopy(criticHidden, 0, widths, 1, criticHidden.length);
             widths[widths.length - 1] = 1;
-            return new Mlp(widths, Activation.TANH, Activation.LINEAR);
+            return new Mlp(widths, criticActivation, Activation.LINEAR);
         }
     }
 
@@ -140,6 +209,9 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
     public sealed interface Optimizer permits Adam, RmsProp {
         /** A fresh optimiser for n parameters with this step size. */
         org.fganlab.nn.Optimizer create(int n, double learningRate);
+
+        /** Name and settings, e.g. {@code adam(beta1=0.5, beta2=0.999)}. */
+        String describe();
     }
 
     /**
@@ -157,6 +229,11 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         public org.fganlab.nn.Optimizer create(int n, double learningRate) {
             return new org.fganlab.nn.Adam(n, learningRate, beta1, beta2, epsilon);
         }
+
+        @Override
+        public String describe() {
+            return "adam(beta1=" + beta1 + ", beta2=" + beta2 + ")";
+        }
     }
 
     /**
@@ -173,6 +250,11 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         @Override
         public org.fganlab.nn.Optimizer create(int n, double learningRate) {
             return new org.fganlab.nn.RmsProp(n, learningRate, rho, epsilon);
+        }
+
+        @Override
+        public String describe() {
+            return "rmsprop(rho=" + rho + ")";
         }
     }
 
@@ -204,10 +286,13 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
      * @param steps generator steps, ≥ 1
      * @param schedule single-step or alternating:k (k critic steps per generator step)
      * @param logEvery history interval in generator steps, ≥ 1
+     * @param coverageEvery on a 2-D mixture target, the mode coverage is also measured every
+     *     this many generator steps (0: only at the end), ≥ 0
      */
-    public record Plan(int steps, Schedule schedule, int logEvery) {
+    public record Plan(int steps, Schedule schedule, int logEvery, int coverageEvery) {
         /**
-         * @throws IllegalArgumentException if the schedule is null or a count is below 1
+         * @throws IllegalArgumentException if the schedule is null, steps or logEvery is below 1,
+         *     or coverageEvery is negative
          */
         public Plan {
             if (schedule == null) {
@@ -215,6 +300,9 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
             }
             positive("steps", steps);
             positive("log interval", logEvery);
+            if (coverageEvery < 0) {
+                throw new IllegalArgumentException("coverage interval must be >= 0, got " + coverageEvery);
+            }
         }
     }
 
@@ -230,6 +318,7 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         private int steps = 5000;
         private Schedule schedule = Schedule.SINGLE_STEP;
         private int logEvery = 50;
+        private int coverageEvery = 0;
         private long seed = 1;
 
         private Builder(Target target, Objective objective) {
@@ -277,6 +366,11 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
             return this;
         }
 
+        public Builder coverageEvery(int n) {
+            coverageEvery = n;
+            return this;
+        }
+
         public Builder seed(long s) {
             seed = s;
             return this;
@@ -288,7 +382,7 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         public TrainingConfig build() {
             return new TrainingConfig(target, objective, loss, networks,
                     new Optimization(optimizer, learningRate, batchSize),
-                    new Plan(steps, schedule, logEvery), seed);
+                    new Plan(steps, schedule, logEvery, coverageEvery), seed);
         }
     }
 

@@ -21,15 +21,19 @@ import java.util.List;
  *     {@value Trainer#COVERAGE_SAMPLES} samples of the final generator, drawn from their own
  *     stream (seed + {@value Trainer#COVERAGE_SEED_OFFSET}); null for other targets, or when a
  *     sample is not finite
+ * @param coverageHistory the mode coverage every {@link TrainingConfig.Plan#coverageEvery()}
+ *     steps, in step order, ending with the final one (copied; empty for other targets or when
+ *     no interval is set)
  */
 public record TrainingResult(TrainingConfig config, double[] generatorParams, double[] criticParams,
         List<HistoryPoint> history, double finalEstimate, double exact, double mu, double sigma,
-        ModeCoverage.Result modeCoverage) {
+        ModeCoverage.Result modeCoverage, List<CoveragePoint> coverageHistory) {
 
     public TrainingResult {
         generatorParams = generatorParams.clone();
         criticParams = criticParams.clone();
         history = List.copyOf(history);
+        coverageHistory = List.copyOf(coverageHistory);
     }
 
     @Override

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Central finite-difference checks of the trainer's gradients (issue 3): ∂F/∂ω through g_f∘V and
  * f*∘g_f∘V, and ∂L_G/∂θ through the critic's input gradient and the generator, for every
- * divergence, both losses, the Gaussian and the MLP generator, and the Wasserstein critic.
+ * divergence, both losses, the Gaussian and the MLP generator, and the Wasserstein critic with
+ * clipping and with the gradient penalty (its ω-gradient through the critic's input gradient).
  */
 class TrainerGradientTest {
 
@@ -30,6 +31,7 @@ class TrainerGradientTest {
             objectives.add(new Objective.FGan(f));
         }
         objectives.add(new Objective.Wasserstein(0.5));
+        objectives.add(Objective.Wasserstein.withGradientPenalty(0.7));
         List<Arguments> out = new ArrayList<>();
         for (Objective o : objectives) {
             for (GeneratorLoss loss : GeneratorLoss.values()) {
@@ -68,6 +70,11 @@ class TrainerGradientTest {
     void gradientsMatchCentralDifferences(Objective o, GeneratorLoss loss, TrainingConfig.GeneratorKind kind) {
         Trainer t = trainer(o, loss, kind);
         t.gradients();
+        if (o.gradientPenalty() > 0) {
+            // the critic's loss gains λ·mean(‖∇_x V(x̂)‖ − 1)² at interpolates held fixed below
+            t.drawInterpolates();
+            t.penaltyGradient(t.criticGradient());
+        }
         double[] gradCritic = t.criticGradient().clone();
         double[] gradGenerator = t.generatorGradient().clone();
         double[] omega = t.omega();
@@ -75,9 +82,9 @@ class TrainerGradientTest {
         for (int i = 0; i < omega.length; i++) {
             double keep = omega[i];
             omega[i] = keep + h;
-            double plus = -t.evaluate();
+            double plus = t.criticLoss();
             omega[i] = keep - h;
-            double minus = -t.evaluate();
+            double minus = t.criticLoss();
             omega[i] = keep;
             double fd = (plus - minus) / (2 * h);
             assertEquals(fd, gradCritic[i], 1e-6 * Math.max(1.0, Math.abs(fd)),
