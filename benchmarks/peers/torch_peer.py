@@ -13,7 +13,8 @@ Cases (mean wall time per step, after warm-up, one thread unless TORCH_PEER_THRE
   discriminator 2-W-W-1 with ReLU hidden layers, z ~ N(0, I_2), batch B from an 8-mode ring of
   radius 2 (sigma 0.02); one discriminator update (logistic loss on a real and a fresh fake
   batch) and one generator update (-log D(G(z)) on a fresh batch), Adam (lr 1e-3, betas 0.5,
-  0.999), for (W, B) in (64, 64), (128, 256), (256, 512).
+  0.999), for (W, B) in (64, 64), (128, 256), (256, 512) with two hidden layers, and
+  ``2d-128-256-3``: three hidden layers of 128 at batch 256, the mode-coverage protocol's size.
 
 Each case runs in float32 and float64. Output: {"peer": "pytorch", "versions": ...,
 "threads": n, "results": [{"case", "dtype", "seconds"}]}.
@@ -31,7 +32,7 @@ import torch
 from peer_common import output_path, time_call, write_json
 
 THREADS = int(os.environ.get("TORCH_PEER_THREADS", "1"))
-TWO_D = [(64, 64), (128, 256), (256, 512)]
+TWO_D = [(64, 64, 2), (128, 256, 2), (256, 512, 2), (128, 256, 3)]
 
 
 def mlp(sizes, hidden):
@@ -78,10 +79,10 @@ def ring(batch, dtype):
     return centres + 0.02 * torch.randn(batch, 2, dtype=dtype)
 
 
-def two_d_step(width, batch, dtype):
+def two_d_step(width, batch, layers, dtype):
     torch.manual_seed(1)
-    gen = mlp([2, width, width, 2], torch.nn.ReLU).to(dtype)
-    disc = mlp([2, width, width, 1], torch.nn.ReLU).to(dtype)
+    gen = mlp([2] + [width] * layers + [2], torch.nn.ReLU).to(dtype)
+    disc = mlp([2] + [width] * layers + [1], torch.nn.ReLU).to(dtype)
     opt_g = torch.optim.Adam(gen.parameters(), lr=1e-3, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(disc.parameters(), lr=1e-3, betas=(0.5, 0.999))
     bce = torch.nn.functional.binary_cross_entropy_with_logits
@@ -110,7 +111,8 @@ def main():
     results = []
     for dtype, name in ((torch.float32, "float32"), (torch.float64, "float64")):
         cases = [("fgan4", fgan4_step(dtype))]
-        cases += [("2d-%d-%d" % (w, b), two_d_step(w, b, dtype)) for w, b in TWO_D]
+        cases += [("2d-%d-%d" % (w, b) if n == 2 else "2d-%d-%d-%d" % (w, b, n), two_d_step(w, b, n, dtype))
+                  for w, b, n in TWO_D]
         for case, step in cases:
             for _ in range(200):  # warm-up: allocator caches, Adam state
                 step()

@@ -139,6 +139,7 @@ final class JsonDocuments {
                 .put("seed", c.seed());
         Json.put(o, "learning_rate", c.optimization().learningRate());
         o.put("optimizer", c.optimization().optimizer().describe());
+        Json.put(o, "lr_decay", c.optimization().decay());
         TrainingConfig.Networks n = c.networks();
         o.put("latent_dimension", n.latentDimension());
         ArrayNode gw = o.putArray("generator_hidden");

@@ -102,6 +102,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " w1 5e-5 with clipping and 1e-4 with --penalty).")
     Double learningRate;
 
+    @Option(names = "--lr-decay", paramLabel = "FRACTION",
+            description = "Over this last fraction of the steps both step sizes fall linearly"
+                    + " towards 0, in [0, 1] (default: 0, constant; 0.5 in the 2-D protocol).")
+    Double decay;
+
     @Option(names = "--beta1", paramLabel = "B",
             description = "Adam's first-moment decay in [0, 1) (default: 0.5; 0 for w1 with --penalty).")
     Double beta1;
@@ -219,6 +224,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (learningRate != null) {
             b.learningRate(learningRate);
+        }
+        if (decay != null) {
+            b.decay(decay);
         }
         if (logEvery != null) {
             b.logEvery(logEvery);

@@ -160,7 +160,13 @@ public final class Trainer {
         List<CoveragePoint> coverage = new ArrayList<>();
         int coverageEvery = config.plan().coverageEvery();
         history.add(point(0, Double.NaN));
+        TrainingConfig.Optimization o = config.optimization();
         for (int s = 1; s <= steps; s++) {
+            if (o.decay() > 0) {
+                double factor = o.rateFactor(s, steps);
+                criticOptimizer.scaleLearningRate(factor);
+                generatorOptimizer.scaleLearningRate(factor);
+            }
             double estimate = step();
             if (!Double.isFinite(estimate) || !finite(theta)) {
                 throw new IllegalStateException("training diverged at step " + s + ": F = "

@@ -118,6 +118,7 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         b.optimizer = optimization.optimizer();
         b.learningRate = optimization.learningRate();
         b.batchSize = optimization.batchSize();
+        b.decay = optimization.decay();
         b.steps = plan.steps();
         b.schedule = plan.schedule();
         b.logEvery = plan.logEvery();
@@ -262,10 +263,13 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
      * How the parameters move.
      *
      * @param optimizer the optimiser of critic and generator
-     * @param learningRate its step size, finite and &gt; 0
+     * @param learningRate its step size η, finite and &gt; 0
      * @param batchSize samples from P and from Q per step, ≥ 1
+     * @param decay the fraction of the generator steps, at the end of the run, over which both
+     *     step sizes fall linearly towards 0 (generator step s of S, with D = round(decay·S),
+     *     uses η·min(1, (S − s + 1)/D)); 0 keeps η constant. In [0, 1].
      */
-    public record Optimization(Optimizer optimizer, double learningRate, int batchSize) {
+    public record Optimization(Optimizer optimizer, double learningRate, int batchSize, double decay) {
         /**
          * @throws IllegalArgumentException if the optimiser is null or a value is out of range
          */
@@ -277,6 +281,21 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
                 throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
             }
             positive("batch size", batchSize);
+            if (!(decay >= 0 && decay <= 1)) {
+                throw new IllegalArgumentException("learning-rate decay fraction must be in [0, 1], got " + decay);
+            }
+        }
+
+        /**
+         * The step-size factor of generator step s (1-based) of a run of the given length.
+         *
+         * @param step s in [1, steps]
+         * @param steps S
+         * @return min(1, (S − s + 1)/D), D = round(decay·S); 1 when D = 0
+         */
+        public double rateFactor(int step, int steps) {
+            long d = Math.round(decay * steps);
+            return d == 0 ? 1.0 : Math.min(1.0, (double) (steps - step + 1) / d);
         }
     }
 
@@ -314,6 +333,7 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
         private Networks networks = Networks.gaussian(64, 64);
         private Optimizer optimizer = Adam.GAN;
         private double learningRate = 0.01;
+        private double decay = 0.0;
         private int batchSize = 1024;
         private int steps = 5000;
         private Schedule schedule = Schedule.SINGLE_STEP;
@@ -343,6 +363,12 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
 
         public Builder learningRate(double r) {
             learningRate = r;
+            return this;
+        }
+
+        /** The fraction of the run over which the step sizes decay linearly ({@link Optimization#decay}). */
+        public Builder decay(double fraction) {
+            decay = fraction;
             return this;
         }
 
@@ -381,7 +407,7 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
          */
         public TrainingConfig build() {
             return new TrainingConfig(target, objective, loss, networks,
-                    new Optimization(optimizer, learningRate, batchSize),
+                    new Optimization(optimizer, learningRate, batchSize, decay),
                     new Plan(steps, schedule, logEvery, coverageEvery), seed);
         }
     }

@@ -14,6 +14,8 @@ public final class Adam implements Optimizer {
 
     private final int size;
     private final double learningRate;
+    /** Multiplies η from the next step on ({@link #scaleLearningRate}). */
+    private double rateFactor = 1.0;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -62,7 +64,7 @@ public final class Adam implements Optimizer {
         double c2 = 1.0 / (1.0 - Math.pow(beta2, t));
         double b1 = beta1;
         double b2 = beta2;
-        double eta = learningRate;
+        double eta = learningRate * rateFactor;
         double eps = epsilon;
         double[] mm = m;
         double[] vv = v;
@@ -91,5 +93,11 @@ public final class Adam implements Optimizer {
     /** @return the number of steps since construction or the last {@link #reset()} */
     public long steps() {
         return t;
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        OptimizerChecks.checkFactor(factor);
+        rateFactor = factor;
     }
 }

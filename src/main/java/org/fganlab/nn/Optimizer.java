@@ -16,6 +16,19 @@ public interface Optimizer {
      */
     void step(double[] params, double[] grad);
 
-    /** Forgets the state (moments, step count), as if freshly built for the same size. */
+    /**
+     * Forgets the state (moments, step count), as if freshly built for the same size; the
+     * learning-rate factor is kept.
+     */
     void reset();
+
+    /**
+     * From the next step on, the step size is η·factor (η the constructor's); for learning-rate
+     * schedules such as a linear decay to zero (Gulrajani et al. 2017, the CIFAR-10 scripts).
+     * Factor 1 (the initial one) gives exactly η.
+     *
+     * @param factor in [0, 1]
+     * @throws IllegalArgumentException if factor is outside [0, 1] or NaN
+     */
+    void scaleLearningRate(double factor);
 }

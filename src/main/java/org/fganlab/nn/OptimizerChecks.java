@@ -45,4 +45,10 @@ final class OptimizerChecks {
             throw new IllegalArgumentException("epsilon must be finite and > 0, got " + epsilon);
         }
     }
+
+    static void checkFactor(double factor) {
+        if (!(factor >= 0 && factor <= 1)) {
+            throw new IllegalArgumentException("learning-rate factor must be in [0, 1], got " + factor);
+        }
+    }
 }

@@ -16,6 +16,8 @@ public final class RmsProp implements Optimizer {
 
     private final int size;
     private final double learningRate;
+    /** Multiplies η from the next step on ({@link #scaleLearningRate}). */
+    private double rateFactor = 1.0;
     private final double rho;
     private final double epsilon;
     private final double[] v;
@@ -53,7 +55,7 @@ public final class RmsProp implements Optimizer {
     public void step(double[] params, double[] grad) {
         OptimizerChecks.checkStep(size, params, grad);
         double r = rho;
-        double eta = learningRate;
+        double eta = learningRate * rateFactor;
         double eps = epsilon;
         double[] vv = v;
         for (int k = 0; k < size; k++) {
@@ -72,5 +74,11 @@ public final class RmsProp implements Optimizer {
     /** @return the length of the parameter vectors this optimiser serves */
     public int size() {
         return size;
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        OptimizerChecks.checkFactor(factor);
+        rateFactor = factor;
     }
 }

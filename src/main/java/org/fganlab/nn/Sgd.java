@@ -5,6 +5,8 @@ public final class Sgd implements Optimizer {
 
     private final int size;
     private final double learningRate;
+    /** Multiplies η from the next step on ({@link #scaleLearningRate}). */
+    private double rateFactor = 1.0;
 
     /**
      * @param size length of the parameter vector, ≥ 1
@@ -20,7 +22,7 @@ public final class Sgd implements Optimizer {
     @Override
     public void step(double[] params, double[] grad) {
         OptimizerChecks.checkStep(size, params, grad);
-        double eta = learningRate;
+        double eta = learningRate * rateFactor;
         for (int k = 0; k < size; k++) {
             params[k] -= eta * grad[k];
         }
@@ -39,5 +41,11 @@ public final class Sgd implements Optimizer {
     /** @return η */
     public double learningRate() {
         return learningRate;
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        OptimizerChecks.checkFactor(factor);
+        rateFactor = factor;
     }
 }

@@ -107,6 +107,7 @@ class TrainCommandTest {
         penalty with an f-divergence; --penalty; 10; --penalty
         critic steps 0; --critic-steps; 0; got 0
         negative coverage interval; --coverage-every; -1; got -1
+        decay fraction above 1; --lr-decay; 1.5; got 1.5
         bad 2-D spec; --target; ring(8,2); ring
         unknown divergence; --div; nope; 'nope'
         """)

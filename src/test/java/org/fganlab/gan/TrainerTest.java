@@ -93,6 +93,31 @@ class TrainerTest {
         assertNotEquals(h, new Trainer(adam).run(null).history());
     }
 
+    /**
+     * The linear decay: factor 1 until the last D = round(decay·S) steps, then (S − s + 1)/D; a
+     * run whose decay covers all steps moves the Gaussian's μ by less than a constant-rate run
+     * whose first step is the same, and decay 0 is the constant-rate run bit for bit.
+     */
+    @Test
+    void learningRateDecaysLinearlyOverTheLastFraction() {
+        TrainingConfig.Optimization o = new TrainingConfig.Optimization(TrainingConfig.Adam.GAN, 0.01, 8, 0.5);
+        assertEquals(1.0, o.rateFactor(1, 10));
+        assertEquals(1.0, o.rateFactor(5, 10));
+        assertEquals(1.0, o.rateFactor(6, 10));
+        assertEquals(0.8, o.rateFactor(7, 10), 1e-15);
+        assertEquals(0.2, o.rateFactor(10, 10), 1e-15);
+        assertEquals(1.0, new TrainingConfig.Optimization(TrainingConfig.Adam.GAN, 0.01, 8, 0).rateFactor(10, 10));
+        TrainingConfig constant = small("kl", 4).toBuilder().steps(40).logEvery(1).build();
+        List<HistoryPoint> plain = new Trainer(constant).run(null).history();
+        assertEquals(plain, new Trainer(constant.toBuilder().decay(0).build()).run(null).history());
+        List<HistoryPoint> decayed = new Trainer(constant.toBuilder().decay(1).build()).run(null).history();
+        assertEquals(plain.get(1).mu(), decayed.get(1).mu(), 0.0, "the first step is at the full rate");
+        assertNotEquals(plain.get(plain.size() - 1).mu(), decayed.get(decayed.size() - 1).mu());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> constant.toBuilder().decay(1.5).build());
+        assertTrue(e.getMessage().contains("1.5"), e.getMessage());
+    }
+
     @Test
     void alternatingScheduleAndWassersteinClipRun() {
         TrainingConfig c = small("gan", 3).toBuilder().loss(GeneratorLoss.NON_SATURATING)

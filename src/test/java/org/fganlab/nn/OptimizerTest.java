@@ -25,6 +25,33 @@ class OptimizerTest {
         assertEquals(1, adam.steps());
     }
 
+    /**
+     * A learning-rate factor scales the step of every optimiser exactly as a smaller η would:
+     * Adam's and RMSProp's first steps and SGD's step, against fresh optimisers built with η·f.
+     */
+    @Test
+    void learningRateFactorActsAsAScaledRate() {
+        double[] g = {0.3, -7.0, 1e-3, -0.02};
+        Optimizer[][] pairs = {
+            {new Adam(4, 0.01, 0.5, 0.999, 1e-8), new Adam(4, 0.0025, 0.5, 0.999, 1e-8)},
+            {new RmsProp(4, 0.01), new RmsProp(4, 0.0025)},
+            {new Sgd(4, 0.01), new Sgd(4, 0.0025)}};
+        for (Optimizer[] pair : pairs) {
+            double[] scaled = {1.0, -2.0, 0.5, 3.0};
+            double[] direct = scaled.clone();
+            pair[0].scaleLearningRate(0.25);
+            pair[0].step(scaled, g);
+            pair[1].step(direct, g);
+            assertArrayEquals(direct, scaled, 1e-15, pair[0].getClass().getSimpleName());
+            double[] frozen = direct.clone();
+            pair[0].scaleLearningRate(0.0);
+            pair[0].step(frozen, g);
+            assertArrayEquals(direct, frozen, 0.0, "factor 0 leaves the parameters");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Sgd(1, 0.1).scaleLearningRate(1.5));
+        assertThrows(IllegalArgumentException.class, () -> new Adam(1, 0.1).scaleLearningRate(Double.NaN));
+    }
+
     /** Two steps written out with β₁ = 0.5, β₂ = 0.75, ε = 0.1 so that every term matters. */
     @Test
     void adamTwoStepsByHand() {

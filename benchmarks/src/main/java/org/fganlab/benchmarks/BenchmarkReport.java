@@ -468,8 +468,8 @@ public final class BenchmarkReport {
     }
 
     /**
-     * The PyTorch peer's steps ({@code peers/torch_peer.py}, one thread): the f-GAN §4 step beside
-     * ours (kl, minimax), and the 2-D mode-coverage steps, which have no JMH counterpart yet.
+     * The PyTorch peer's steps ({@code peers/torch_peer.py}, one thread) beside ours: the f-GAN §4
+     * step (kl, minimax) and the 2-D mode-coverage steps ({@code ModeCoverageStepBenchmark}).
      */
     private void torch(StringBuilder sb) {
         JsonNode peer = peers.get("torch");
@@ -481,10 +481,13 @@ public final class BenchmarkReport {
                 "ratio (float32)", "ratio (float64)");
         double ours = seconds(find("TrainingStepBenchmark.trainingStep", "divergence", "kl", "loss", "minimax"));
         torchRow(t, peer, "fgan4", "f-GAN §4: critic 1-64-64-1, batch 1,024 + 1,024 (kl, minimax)", ours);
-        for (String c : new String[] {"2d-64-64", "2d-128-256", "2d-256-512"}) {
-            String[] wb = c.split("-");
-            torchRow(t, peer, c, "2-D: G 2-" + wb[1] + "-" + wb[1] + "-2, D 2-" + wb[1] + "-" + wb[1]
-                    + "-1, batch " + wb[2] + " (not yet on our side)", Double.NaN);
+        for (String shape : new String[] {"64-64-2", "128-256-2", "256-512-2", "128-256-3"}) {
+            String[] s = shape.split("-");
+            String hidden = ("-" + s[0]).repeat(Integer.parseInt(s[2]));
+            String id = "2d-" + s[0] + "-" + s[1] + (s[2].equals("2") ? "" : "-" + s[2]);
+            torchRow(t, peer, id, "2-D: G 2" + hidden + "-2, D 2" + hidden + "-1, batch " + s[1]
+                    + (s[2].equals("3") ? " (the mode-coverage protocol)" : ""),
+                    seconds(find("ModeCoverageStepBenchmark.trainingStep", "shape", shape)));
         }
         sb.append(t.markdown());
     }
