@@ -1,8 +1,7 @@
 package org.fganlab.divergence;
 
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * The hot loops of {@link DiscreteDivergences#kl}, {@code reverseKl}, {@code js} and {@code tv}:
@@ -15,11 +14,11 @@ import java.util.concurrent.ForkJoinTask;
  * practice √{@value #BLOCK}·u, independent of n.
  *
  * <p>From {@value #PARALLEL_MIN} elements on (far beyond the histograms the experiments pass),
- * the second half, cut at a block boundary, is summed as a task of the common fork-join pool
- * while the caller sums the first, and the two outputs are combined in the fixed order first +
- * second: the same bits whichever thread sums which half.
- * Below that length nothing is allocated per call (a per-thread scratch array holds the output);
- * above it, the task and its output array.
+ * the second half, cut at a block boundary, is forked to the common fork-join pool while the
+ * caller sums the first, and the two outputs are combined in the fixed order first + second:
+ * the same bits whichever thread sums which half. Nothing is allocated per call: the output and
+ * the forked task are per-thread objects, reused, and the caller waits for the other half by
+ * spinning (a blocking join would park the thread, and a wake-up allocates).
  *
  * <p>The three loops repeat their block bookkeeping on purpose: one shared loop with a
  * per-element kernel switch or a lambda would depend on C2 unswitching or inlining it.
@@ -41,6 +40,7 @@ final class FusedKernels {
     /** From this length on the second half of the arrays is summed on the common fork-join pool. */
     static final int PARALLEL_MIN = 1 << 20;
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[8]);
+    private static final ThreadLocal<SecondHalf> SECOND_HALF = ThreadLocal.withInitial(SecondHalf::new);
 
     private FusedKernels() {
     }
@@ -59,10 +59,20 @@ final class FusedKernels {
             return out;
         }
         int mid = n / 2 / BLOCK * BLOCK;
-        ForkJoinTask<double[]> second =
-                ForkJoinPool.commonPool().submit(() -> sums(kernel, a, b, mid, n, new double[8]));
+        SecondHalf second = SECOND_HALF.get();
+        second.set(kernel, a, b, mid, n);
+        second.fork();
         sums(kernel, a, b, 0, mid, out);
-        double[] last = second.join();
+        if (second.tryUnfork()) {
+            second.invoke();                   // no worker took it
+        } else {
+            while (!second.isDone()) {
+                Thread.onSpinWait();           // the halves take about equally long
+            }
+            second.join();                     // done: returns at once, or rethrows
+        }
+        second.set(kernel, null, null, 0, 0); // the arrays are not kept alive by the thread
+        double[] last = second.out;
         for (int k = 0; k < 6; k += 2) {
             twoSum(out, k, last[k]);
             out[k + 1] += last[k + 1];
@@ -70,6 +80,31 @@ final class FusedKernels {
         out[6] = Math.max(out[6], last[6]);
         out[7] = Math.max(out[7], last[7]);
         return out;
+    }
+
+    /** The forked half of {@link #run}: one reusable task per calling thread. */
+    private static final class SecondHalf extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        final double[] out = new double[8];
+        private int kernel;
+        private transient double[] a;
+        private transient double[] b;
+        private int from;
+        private int to;
+
+        void set(int kernel, double[] a, double[] b, int from, int to) {
+            reinitialize();
+            this.kernel = kernel;
+            this.a = a;
+            this.b = b;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            sums(kernel, a, b, from, to, out);
+        }
     }
 
     /** Clears out and sums kernel's terms over [from, to) into it. */

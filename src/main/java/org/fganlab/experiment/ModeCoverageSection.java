@@ -1,12 +1,9 @@
 package org.fganlab.experiment;
 
-import static org.fganlab.experiment.ModeCoverageExperiment.BATCH;
+import static org.fganlab.experiment.ModeCoverageExperiment.ACCEPTANCE;
 import static org.fganlab.experiment.ModeCoverageExperiment.CASES;
-import static org.fganlab.experiment.ModeCoverageExperiment.CLIP;
-import static org.fganlab.experiment.ModeCoverageExperiment.HIDDEN;
-import static org.fganlab.experiment.ModeCoverageExperiment.LATENT;
-import static org.fganlab.experiment.ModeCoverageExperiment.LEARNING_RATE;
 import static org.fganlab.experiment.ModeCoverageExperiment.PLAYERS;
+import static org.fganlab.experiment.ModeCoverageExperiment.REFERENCE;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,94 +16,128 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.fganlab.density.GaussianMixture2D;
+import org.fganlab.estimate.Bootstrap;
+import org.fganlab.experiment.ModeCoverageExperiment.Acceptance;
 import org.fganlab.experiment.ModeCoverageExperiment.Case;
 import org.fganlab.experiment.ModeCoverageExperiment.Cell;
 import org.fganlab.experiment.ModeCoverageExperiment.Comparison;
 import org.fganlab.experiment.ModeCoverageExperiment.Player;
 import org.fganlab.experiment.ModeCoverageExperiment.Result;
 import org.fganlab.experiment.ModeCoverageExperiment.Run;
+import org.fganlab.gan.CoveragePoint;
 import org.fganlab.gan.GeneratorLoss;
 import org.fganlab.gan.ModeCoverage;
+import org.fganlab.gan.TrainingConfig;
 import org.fganlab.report.AtomicFiles;
 import org.fganlab.report.Json;
 import org.fganlab.report.Plots;
 import org.fganlab.report.Tables;
 
-/** Renders a {@link ModeCoverageExperiment.Result}: CSV, JSON summary, scatter plots, Markdown. */
+/**
+ * Renders a {@link ModeCoverageExperiment.Result}: runs.csv, curves.csv, summary.json, scatter
+ * and curve plots, Markdown.
+ */
 final class ModeCoverageSection {
 
     private ModeCoverageSection() {
     }
 
     /**
-     * Arguments: 1 title, 2 ring spec, 3 grid spec, 4 latent, 5 and 6 hidden widths, 7 batch,
-     * 8 learning rate, 9 steps, 10 seeds, 11 clip, 12 samples, 13 quality radius, 14 minimum
-     * samples per mode, 15 log 8, 16 log 25, 17 table, 18 quick note, 19 findings, 20 plots,
-     * 21 prefix.
+     * Arguments: 1 title, 2 ring spec, 3 grid spec, 4 hidden widths, 5 batch, 6 f-GAN rate,
+     * 7 WGAN rate, 8 WGAN-GP rate, 9 critic steps, 10 decay, 11 protocol steps, 12 size note,
+     * 13 samples, 14 quality radius, 15 minimum samples, 16 table, 17 findings, 18 acceptance,
+     * 19 plots, 20 prefix, 21 steps, 22 seeds.
      */
     private static final String SECTION = """
             ## mode-coverage: %1$s
 
             Targets: `%2$s` (8 modes on a circle of radius 2, σ = 0.02) and `%3$s` (5×5 modes at \
-            spacing 2, σ = 0.05), the mode-collapse benchmarks of Metz et al. 2017 and Srivastava et \
-            al. 2017. Generator: MLP %4$d-%5$d-%6$d-2 (ReLU), z ~ N(0, I); critic V: MLP \
-            2-%5$d-%6$d-1 (tanh), T = g_f(V) for the f-GAN objectives; single-step gradient (f-GAN \
-            Algorithm 1); batches of %7$d; Adam (step %8$s, β1 = 0.5, β2 = 0.999); %9$s steps; %10$d \
-            seed(s). Generator loss: the saddle (minimax) objective F of the divergence for kl, \
-            reverse-kl, js and pearson, so that the generator descends the variational estimate of \
-            exactly that divergence; the non-saturating loss −E_Q[log D(G(z))] for gan (Goodfellow et \
-            al. 2014, §3); the Wasserstein critic (Arjovsky et al. 2017) has a = b = identity and its \
-            weights clipped to [−%11$s, %11$s] after every step (one critic step per generator step \
-            here, not the paper's five).
+            spacing 2, σ = 0.05), the mode-collapse benchmarks of Metz et al. 2017, Srivastava et al. \
+            2017 and Lin et al. 2018. The lab's protocol (docs/mode-coverage-protocol.md, the defaults \
+            of `fganlab train` on a 2-D target): generator 2-%4$s-2 with ReLU units and z ~ N(0, I₂), \
+            critic V 2-%4$s-1 with ReLU units (T = g_f(V) for the f-GAN objectives), batches of %5$d, \
+            fresh samples every step. The f-GAN objectives and both GAN rows: one critic step then one \
+            generator step, Adam at %6$s with β = (0.5, 0.999); the loss is the saddle (minimax) \
+            objective of the divergence for kl, reverse-kl, js, pearson and gan-minimax, so that the \
+            generator descends the variational estimate of exactly that divergence, and \
+            −E_Q[log D(G(z))] for gan-ns (Goodfellow et al. 2014, §3). wgan-clip: RMSProp at %7$s, \
+            weights clipped to [−0.01, 0.01], %9$d critic steps per generator step (Arjovsky et al. \
+            2017, Algorithm 1). wgan-gp: Adam at %8$s with β = (0, 0.9), gradient penalty λ = 10, %9$d \
+            critic steps (Gulrajani et al. 2017, Algorithm 1). Both step sizes fall linearly to 0 over \
+            the last %10$s of the run. The protocol runs %11$s generator steps with 10 seeds.
 
-            Metrics on %12$s fresh samples per trained generator (`org.fganlab.gan.ModeCoverage`): a \
-            sample is high quality if it lies within %13$sσ of its nearest mode; a mode is covered if \
-            it receives at least %14$d high-quality samples; KL(hist‖uniform) compares the histogram \
-            of high-quality samples over their nearest modes with the uniform distribution over the \
-            modes (0 = balanced, log 8 = %15$s and log 25 = %16$s = every high-quality sample on one \
-            mode; +inf if no sample is high quality). Mean ± sample standard deviation over the \
-            seeds. The runs are short next to the literature's (tens of thousands of steps, e.g. Metz \
-            et al. 2017) because the whole report has a runtime budget; the table measures the \
-            objectives at this budget, and the grid in particular is still improving when training \
-            stops.
+            %12$s
 
-            %17$s
-            %18$sWhat to look for: KL(P‖Q) is mode-covering (it is +∞ where P has mass and Q has \
-            none), reverse KL(Q‖P) mode-seeking (it is +∞ where Q puts mass outside P), so the \
-            expectation is that KL covers at least as many modes and reverse KL has at least as many \
-            high-quality samples. The sentences below are generated from the table.
+            Metrics on %13$s samples of each trained generator, from their own seeded stream \
+            (`org.fganlab.gan.ModeCoverage`): a sample is high quality if it lies within %14$sσ of its \
+            nearest mode; "modes" counts the modes with at least one high-quality sample (PacGAN's and \
+            VEEGAN's rule), "modes ≥ %15$d" those with at least %15$d; KL(hist‖uniform) compares the \
+            histogram of high-quality samples over the modes with the uniform one (0 = balanced). \
+            Mean ± sample standard deviation over the seeds; Δ is the difference of the means from \
+            the gan-ns row of the same target with its 95%% percentile bootstrap interval (seeds \
+            resampled with replacement, 10,000 resamples), shown from two seeds on.
 
-            %19$s%20$sData: [`runs.csv`](%21$sruns.csv) (one row per run, with the per-mode counts), \
-            [`summary.json`](%21$ssummary.json).
+            %16$s
+            %18$s%17$sWhat to look for: KL(P‖Q) is mode-covering (it is +∞ where P has mass and Q has \
+            none), reverse KL(Q‖P) mode-seeking, so the expectation is that KL covers at least as many \
+            modes and reverse KL has at least as many high-quality samples. The sentences above are \
+            generated from the table.
+
+            %19$sData: [`runs.csv`](%20$sruns.csv) (one row per run, with the per-mode counts), \
+            [`curves.csv`](%20$scurves.csv) (every run's coverage every %21$s steps), \
+            [`summary.json`](%20$ssummary.json). %22$s
             """;
 
-    private static final String QUICK_NOTE = "**Quick run**: %d steps only check the pipeline; the "
-            + "generators are barely trained and the numbers say nothing about the objectives.\n\n";
-
-    /** Writes runs.csv and one scatter plot per target into dir; returns summary and section. */
+    /** Writes the data files and plots into dir; returns summary and section. */
     static Experiment.Outcome render(Experiment e, Result r, Path dir) {
         writeRuns(dir, r.cells());
+        writeCurves(dir, r.cells());
         for (Case c : CASES) {
             writeScatter(dir, c, r.of(c), r.steps());
+            writeCurvePlot(dir, c, r.of(c), r.steps());
         }
         String table = table(r).markdown();
-        String quick = r.quick() ? String.format(Locale.ROOT, QUICK_NOTE, r.steps()) : "";
         String findings = CASES.stream().map(c -> findings(c, r.of(c))).collect(Collectors.joining());
+        String acceptance = acceptance(r);
+        int every = Math.max(1, r.steps() / ModeCoverageExperiment.CURVE_POINTS);
         return new Experiment.Outcome(summary(e, r), headline(r), prefix -> String.format(Locale.ROOT,
-                SECTION, e.title(), CASES.get(0).mixture().spec(), CASES.get(1).mixture().spec(), LATENT,
-                HIDDEN[0], HIDDEN[1], BATCH, Tables.number(LEARNING_RATE),
-                String.format(Locale.ROOT, "%,d", r.steps()), r.seeds(), Tables.number(CLIP),
+                SECTION, e.title(), CASES.get(0).mixture().spec(), CASES.get(1).mixture().spec(),
+                Arrays.stream(TrainingConfig.MODE_COVERAGE_HIDDEN).mapToObj(Integer::toString)
+                        .collect(Collectors.joining("-")),
+                TrainingConfig.MODE_COVERAGE_BATCH, Tables.number(TrainingConfig.MODE_COVERAGE_LEARNING_RATE),
+                Tables.number(TrainingConfig.WGAN_LEARNING_RATE), Tables.number(TrainingConfig.WGAN_GP_LEARNING_RATE),
+                TrainingConfig.WGAN_CRITIC_STEPS, percent(TrainingConfig.MODE_COVERAGE_DECAY),
+                String.format(Locale.ROOT, "%,d", TrainingConfig.MODE_COVERAGE_STEPS), sizeNote(r),
                 String.format(Locale.ROOT, "%,d", ModeCoverageExperiment.SAMPLES),
                 Tables.number(ModeCoverage.QUALITY_RADIUS_SIGMAS), ModeCoverage.MIN_SAMPLES_PER_MODE,
-                Tables.number(Math.log(8)), Tables.number(Math.log(25)), table, quick, findings,
-                CASES.stream().map(c -> "![" + c.label() + "](" + prefix + scatterFile(c) + ")\n\n")
-                        .collect(Collectors.joining()), prefix));
+                table, findings, acceptance,
+                CASES.stream().map(c -> "![" + c.label() + "](" + prefix + scatterFile(c) + ")\n\n"
+                        + "![" + c.label() + " curves](" + prefix + curveFile(c) + ")\n\n")
+                        .collect(Collectors.joining()), prefix,
+                String.format(Locale.ROOT, "%,d", every), ""));
+    }
+
+    private static String percent(double fraction) {
+        return Tables.number(100 * fraction) + " %";
+    }
+
+    /** What this run is: the protocol, its reduced form, or the pipeline check. */
+    private static String sizeNote(Result r) {
+        String what = String.format(Locale.ROOT, "%,d generator steps, %d seed(s)", r.steps(), r.seeds());
+        return switch (r.size()) {
+            case QUICK -> "**Quick run** (" + what + "): this only checks the pipeline; the generators "
+                    + "are barely trained and the numbers say nothing about the objectives.";
+            case STANDARD -> "**Reduced protocol** (" + what + ", to fit the report's runtime budget): "
+                    + "the table measures the objectives early in training, not converged; the "
+                    + "protocol's table is `fganlab reproduce mode-coverage --full`.";
+            case FULL -> "**Full protocol** (" + what + ").";
+        };
     }
 
     private static String headline(Result r) {
         StringBuilder headline = new StringBuilder(String.format(Locale.ROOT,
-                "%d objectives × 2 targets × %d seed(s) × %,d steps; mean modes covered", PLAYERS.size(),
-                r.seeds(), r.steps()));
+                "%d objectives × 2 targets × %d seed(s) × %,d steps (%s); mean modes with a high-quality sample",
+                PLAYERS.size(), r.seeds(), r.steps(), r.size().label()));
         for (Case c : CASES) {
             headline.append(String.format(Locale.ROOT, " %s (of %d): %s;", c.label(), c.mixture().modeCount(),
                     r.of(c).stream().map(x -> x.player().label() + " " + (x.ok().isEmpty() ? "diverged"
@@ -118,30 +149,91 @@ final class ModeCoverageSection {
     }
 
     private static Tables table(Result r) {
-        Tables table = new Tables("target", "objective", "loss", "runs", "modes covered", "high quality %",
-                "KL(hist‖uniform), nats");
-        for (Cell cell : r.cells()) {
-            String runsText = cell.ok().size() + "/" + cell.runs().size();
-            if (cell.ok().isEmpty()) {
-                table.row(cell.target().label(), cell.player().label(), loss(cell.player()), runsText,
-                        "diverged", "", "");
-                continue;
+        Tables table = new Tables("target", "objective", "loss", "runs", "modes", "modes ≥ "
+                + ModeCoverage.MIN_SAMPLES_PER_MODE, "high quality %", "KL(hist‖uniform), nats",
+                "Δ modes vs " + REFERENCE, "Δ high quality % vs " + REFERENCE);
+        for (Case c : CASES) {
+            Cell ref = r.reference(c);
+            for (Cell cell : r.of(c)) {
+                String runsText = cell.ok().size() + "/" + cell.runs().size();
+                if (cell.ok().isEmpty()) {
+                    table.row(c.label(), cell.player().label(), loss(cell.player()), runsText,
+                            "diverged", "", "", "", "", "");
+                    continue;
+                }
+                boolean self = cell == ref;
+                table.row(c.label(), cell.player().label(), loss(cell.player()), runsText,
+                        pm(cell, ModeCoverageExperiment::covered), pm(cell, ModeCoverageExperiment::covered20),
+                        pm(cell, ModeCoverageExperiment::hqPercent), pm(cell, ModeCoverageExperiment::kl),
+                        self ? "—" : delta(cell, ref, ModeCoverageExperiment::covered, r.seed()),
+                        self ? "—" : delta(cell, ref, ModeCoverageExperiment::hqPercent, r.seed()));
             }
-            table.row(cell.target().label(), cell.player().label(), loss(cell.player()), runsText,
-                    pm(cell, ModeCoverageExperiment::covered), pm(cell, ModeCoverageExperiment::hqPercent),
-                    pm(cell, ModeCoverageExperiment::kl));
         }
         return table;
     }
 
+    /** "d [lo, hi]" for the difference of the means and its bootstrap interval; "n/a" below two seeds. */
+    private static String delta(Cell cell, Cell ref, ToDoubleFunction<ModeCoverage.Result> g, long seed) {
+        Bootstrap.Interval ci = cell.difference(ref, g, seed);
+        if (ci == null) {
+            return "n/a";
+        }
+        return Tables.number(cell.mean(g) - ref.mean(g)) + " [" + Tables.number(ci.low()) + ", "
+                + Tables.number(ci.high()) + "]" + (ci.low() > 0 || ci.high() < 0 ? " *" : "");
+    }
+
+    /**
+     * Whether the reference row meets PacGAN's GAN row on each target, and which rows differ
+     * from it significantly (their interval excludes 0).
+     */
+    static String acceptance(Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < CASES.size(); i++) {
+            Case c = CASES.get(i);
+            Acceptance a = ACCEPTANCE.get(i);
+            Cell ref = r.reference(c);
+            if (ref.ok().isEmpty()) {
+                sb.append("**").append(c.label()).append("**: the ").append(REFERENCE)
+                        .append(" row has no finished run. ");
+                continue;
+            }
+            double modes = ref.mean(ModeCoverageExperiment::covered);
+            double hq = ref.mean(ModeCoverageExperiment::hqPercent);
+            boolean met = modes >= a.modes() && hq >= a.highQualityPercent();
+            sb.append(String.format(Locale.ROOT, "**%s**: %s reaches %s modes at %s%% high quality against "
+                    + "PacGAN's GAN row's %s modes and the required %s%%: %s. ", c.label(), REFERENCE,
+                    Tables.number(modes), Tables.number(hq), Tables.number(a.modes()),
+                    Tables.number(a.highQualityPercent()), met ? "met" : "not met"));
+            if (r.seeds() >= 2) {
+                List<String> sig = new ArrayList<>();
+                for (Cell cell : r.of(c)) {
+                    if (cell == ref) {
+                        continue;
+                    }
+                    for (String[] m : new String[][] {{"modes", "covered"}, {"high quality", "hq"}}) {
+                        ToDoubleFunction<ModeCoverage.Result> g = m[1].equals("covered")
+                                ? ModeCoverageExperiment::covered : ModeCoverageExperiment::hqPercent;
+                        Bootstrap.Interval ci = cell.difference(ref, g, r.seed());
+                        if (ci != null && (ci.low() > 0 || ci.high() < 0)) {
+                            sig.add(cell.player().label() + " (" + m[0] + ", " + (ci.low() > 0 ? "higher" : "lower") + ")");
+                        }
+                    }
+                }
+                sb.append(sig.isEmpty() ? "No row differs from " + REFERENCE + " beyond its 95% interval. "
+                        : "Beyond the 95% interval (marked * in the table): " + String.join(", ", sig)
+                                + "; every other difference is within it. ");
+            }
+        }
+        return sb.append("\n\n").toString();
+    }
+
     private static ObjectNode summary(Experiment e, Result r) {
-        ObjectNode summary = Json.object().put("experiment", e.name()).put("seeds", r.seeds())
-                .put("steps", r.steps()).put("samples", ModeCoverageExperiment.SAMPLES).put("batch", BATCH)
-                .put("latent_dimension", LATENT).put("hidden", Arrays.toString(HIDDEN))
+        ObjectNode summary = Json.object().put("experiment", e.name()).put("size", r.size().label())
+                .put("seeds", r.seeds()).put("steps", r.steps()).put("samples", ModeCoverageExperiment.SAMPLES)
+                .put("batch", TrainingConfig.MODE_COVERAGE_BATCH)
+                .put("hidden", Arrays.toString(TrainingConfig.MODE_COVERAGE_HIDDEN))
                 .put("quality_radius_sigmas", ModeCoverage.QUALITY_RADIUS_SIGMAS)
-                .put("min_samples_per_mode", ModeCoverage.MIN_SAMPLES_PER_MODE);
-        Json.put(summary, "learning_rate", LEARNING_RATE);
-        Json.put(summary, "wasserstein_clip", CLIP);
+                .put("min_samples_per_mode", ModeCoverage.MIN_SAMPLES_PER_MODE).put("reference", REFERENCE);
         ArrayNode arr = summary.putArray("cells");
         for (Cell cell : r.cells()) {
             ObjectNode o = arr.addObject().put("target", cell.target().label())
@@ -152,7 +244,8 @@ final class ModeCoverageSection {
             for (Run run : cell.runs()) {
                 ObjectNode s = per.addObject().put("seed", run.seed());
                 if (run.ok()) {
-                    s.put("modes_covered", run.metrics().modesCovered());
+                    s.put("covered", run.metrics().modesCovered(1));
+                    s.put("covered_20", run.metrics().modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE));
                     Json.put(s, "high_quality_percent", ModeCoverageExperiment.hqPercent(run.metrics()));
                     Json.put(s, "kl_from_uniform", run.metrics().klFromUniform());
                 } else {
@@ -160,7 +253,8 @@ final class ModeCoverageSection {
                 }
             }
             if (!cell.ok().isEmpty()) {
-                putStats(o, "modes_covered", cell, ModeCoverageExperiment::covered);
+                putStats(o, "covered", cell, ModeCoverageExperiment::covered);
+                putStats(o, "covered_20", cell, ModeCoverageExperiment::covered20);
                 putStats(o, "high_quality_percent", cell, ModeCoverageExperiment::hqPercent);
                 putStats(o, "kl_from_uniform", cell, ModeCoverageExperiment::kl);
             }
@@ -169,9 +263,9 @@ final class ModeCoverageSection {
     }
 
     /**
-     * The data-driven findings for one target: which objectives covered every mode, which covered
-     * fewer than half, which diverged, and how KL and reverse KL compare with the mode-covering
-     * and mode-seeking expectation.
+     * The data-driven findings for one target: which objectives put a high-quality sample on
+     * every mode in every seed, which on fewer than half, which diverged, and how KL and reverse
+     * KL compare with the mode-covering and mode-seeking expectation.
      */
     static String findings(Case c, List<Cell> cells) {
         int k = c.mixture().modeCount();
@@ -222,13 +316,14 @@ final class ModeCoverageSection {
     }
 
     private static void writeRuns(Path dir, List<Cell> cells) {
-        Tables csv = new Tables("target", "objective", "generator_loss", "seed", "modes_covered", "modes",
+        Tables csv = new Tables("target", "objective", "generator_loss", "seed", "covered", "covered_20", "modes",
                 "high_quality_percent", "kl_from_uniform", "mode_counts", "failure");
         for (Cell cell : cells) {
             for (Run r : cell.runs()) {
                 ModeCoverage.Result m = r.metrics();
                 csv.row(cell.target().label(), cell.player().label(), loss(cell.player()), r.seed(),
-                        r.ok() ? m.modesCovered() : "", cell.target().mixture().modeCount(),
+                        r.ok() ? m.modesCovered(1) : "", r.ok() ? m.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE) : "",
+                        cell.target().mixture().modeCount(),
                         r.ok() ? Tables.exact(ModeCoverageExperiment.hqPercent(m)) : "", r.ok() ? Tables.exact(m.klFromUniform()) : "",
                         r.ok() ? Arrays.stream(m.counts()).mapToObj(Integer::toString)
                                 .collect(Collectors.joining(" ")) : "",
@@ -238,8 +333,68 @@ final class ModeCoverageSection {
         AtomicFiles.writeString(dir.resolve("runs.csv"), csv.csv());
     }
 
+    /** Every run's steps-versus-quality curve, one row per (run, step). */
+    private static void writeCurves(Path dir, List<Cell> cells) {
+        Tables csv = new Tables("target", "objective", "seed", "step", "covered", "covered_20",
+                "high_quality_percent", "kl_from_uniform");
+        for (Cell cell : cells) {
+            for (Run r : cell.ok()) {
+                for (CoveragePoint p : r.curve()) {
+                    ModeCoverage.Result m = p.coverage();
+                    csv.row(cell.target().label(), cell.player().label(), r.seed(), p.step(), m.modesCovered(1),
+                            m.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE),
+                            Tables.exact(ModeCoverageExperiment.hqPercent(m)), Tables.exact(m.klFromUniform()));
+                }
+            }
+        }
+        AtomicFiles.writeString(dir.resolve("curves.csv"), csv.csv());
+    }
+
     static String scatterFile(Case c) {
         return "scatter-" + c.label() + ".png";
+    }
+
+    static String curveFile(Case c) {
+        return "curves-" + c.label() + ".png";
+    }
+
+    /** Two panels: the mean over seeds of modes and of the high-quality % against the step. */
+    private static void writeCurvePlot(Path dir, Case c, List<Cell> cells, int steps) {
+        List<Plots.Series> modes = new ArrayList<>();
+        List<Plots.Series> quality = new ArrayList<>();
+        int colour = 0;
+        for (Cell cell : cells) {
+            List<Run> ok = cell.ok();
+            if (ok.isEmpty() || ok.get(0).curve().isEmpty()) {
+                colour++;
+                continue;
+            }
+            int n = ok.get(0).curve().size();
+            double[] x = new double[n];
+            double[] m = new double[n];
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = ok.get(0).curve().get(i).step();
+                for (Run r : ok) {
+                    m[i] += ModeCoverageExperiment.covered(r.curve().get(i).coverage()) / ok.size();
+                    q[i] += ModeCoverageExperiment.hqPercent(r.curve().get(i).coverage()) / ok.size();
+                }
+            }
+            modes.add(new Plots.Series(cell.player().label(), x, m, Plots.Style.LINE, Plots.colour(colour)));
+            quality.add(new Plots.Series(cell.player().label(), x, q, Plots.Style.LINE, Plots.colour(colour)));
+            colour++;
+        }
+        if (modes.isEmpty()) {
+            return;
+        }
+        int k = c.mixture().modeCount();
+        Plots.panels(dir.resolve(curveFile(c)), String.format(Locale.ROOT,
+                "%s: steps against quality (mean over seeds, coverage every %,d steps)", c.mixture().spec(),
+                Math.max(1, steps / ModeCoverageExperiment.CURVE_POINTS)), List.of(
+                new Plots.Panel("modes with a high-quality sample", "generator step", "modes", modes,
+                        new double[] {0, steps, 0, k + 0.5}),
+                new Plots.Panel("high-quality samples", "generator step", "%", quality,
+                        new double[] {0, steps, 0, 100})), 2, 560, 420);
     }
 
     /** One panel per objective: the first seed's samples over the modes. */
@@ -262,7 +417,7 @@ final class ModeCoverageSection {
                 }
                 series.add(new Plots.Series("generated", x, y, Plots.Style.POINTS));
                 title = String.format(Locale.ROOT, "%s: %d/%d modes, %s%% high quality", cell.player().label(),
-                        r.metrics().modesCovered(), m.modeCount(), Tables.number(ModeCoverageExperiment.hqPercent(r.metrics())));
+                        r.metrics().modesCovered(1), m.modeCount(), Tables.number(ModeCoverageExperiment.hqPercent(r.metrics())));
             } else {
                 title = cell.player().label() + ": diverged";
             }
@@ -272,7 +427,7 @@ final class ModeCoverageSection {
         Plots.panels(dir.resolve(scatterFile(c)), String.format(Locale.ROOT,
                 "%s: %,d samples of the generator after %,d steps (seed %d), over the %d modes",
                 m.spec(), ModeCoverageExperiment.SAMPLES, steps, cells.get(0).runs().get(0).seed(), m.modeCount()),
-                panels, 3, 420, 420);
+                panels, 4, 380, 380);
     }
 
     private static String loss(Player p) {

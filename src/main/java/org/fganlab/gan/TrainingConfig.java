@@ -56,6 +56,8 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
     public static final int MODE_COVERAGE_STEPS = 30_000;
     /** Adam's step size for the f-GAN objectives in the 2-D mode-coverage protocol. */
     public static final double MODE_COVERAGE_LEARNING_RATE = 5e-4;
+    /** The fraction of the run over which the 2-D protocol's step sizes decay linearly to 0. */
+    public static final double MODE_COVERAGE_DECAY = 0.5;
     /** RMSProp's step size of the weight-clipped critic (Arjovsky et al. 2017, Algorithm 1). */
     public static final double WGAN_LEARNING_RATE = 5e-5;
     /** Critic steps per generator step of both Wasserstein critics (WGAN and WGAN-GP papers). */
@@ -68,8 +70,9 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
      * how it departs from each paper's: docs/mode-coverage-protocol.md). For every objective: an
      * MLP generator with latent z ~ N(0, I₂) and a critic, both with hidden layers
      * {@link #MODE_COVERAGE_HIDDEN} of ReLU units, batches of {@value #MODE_COVERAGE_BATCH},
-     * {@value #MODE_COVERAGE_STEPS} generator steps, history every 100 steps, mode coverage every
-     * 1,000 steps (the steps-versus-quality curve), seed 1. Then by
+     * {@value #MODE_COVERAGE_STEPS} generator steps whose last {@value #MODE_COVERAGE_DECAY} let
+     * both step sizes fall linearly to 0, history every 100 steps, mode coverage every 1,000
+     * steps (the steps-versus-quality curve), seed 1. Then by
      * objective:
      * <ul>
      *   <li>f-GAN: Adam at {@value #MODE_COVERAGE_LEARNING_RATE} with β = (0.5, 0.999), one critic
@@ -93,7 +96,7 @@ public record TrainingConfig(Target target, Objective objective, GeneratorLoss l
                 .networks(Networks.mlp(2, MODE_COVERAGE_HIDDEN, MODE_COVERAGE_HIDDEN)
                         .withCriticActivation(Activation.RELU))
                 .batchSize(MODE_COVERAGE_BATCH).steps(MODE_COVERAGE_STEPS).logEvery(100)
-                .coverageEvery(1000);
+                .coverageEvery(1000).decay(MODE_COVERAGE_DECAY);
         if (objective instanceof Objective.Wasserstein w) {
             b.loss(GeneratorLoss.MINIMAX).schedule(new Schedule(WGAN_CRITIC_STEPS));
             return w.gradientPenalty() > 0

@@ -2,6 +2,7 @@ package org.fganlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fganlab.density.StandardNormal;
+import org.fganlab.estimate.Bootstrap;
 import org.fganlab.gan.GeneratorLoss;
 import org.fganlab.gan.MlpGenerator;
 import org.fganlab.gan.ModeCoverage;
@@ -65,7 +67,7 @@ class ModeCoverageExperimentTest {
             xy.add(0.0);
         }
         double[] s = xy.stream().mapToDouble(Double::doubleValue).toArray();
-        return new ModeCoverageExperiment.Run(RING, p, seed, ModeCoverage.evaluate(RING.mixture(), s), s, null);
+        return new ModeCoverageExperiment.Run(RING, p, seed, ModeCoverage.evaluate(RING.mixture(), s), s, List.of(), null);
     }
 
     @Test
@@ -74,30 +76,67 @@ class ModeCoverageExperimentTest {
         ModeCoverageExperiment.Player rkl = ModeCoverageExperiment.PLAYERS.get(1);
         int[] spread = {10, 10, 10, 10, 10, 10, 10, 10};
         int[] one = {80, 0, 0, 0, 0, 0, 0, 0};
-        // kl covers 0 modes (10 < 20 per mode), reverse KL 1 mode with 80 % high quality
+        // kl puts a high-quality sample on all 8 modes (but 20 on none), reverse KL on 1 mode;
+        // both have 80 % high quality
         var klCell = new ModeCoverageExperiment.Cell(RING, kl, List.of(fake(kl, 1, spread), fake(kl, 2, spread)));
         var rklCell = new ModeCoverageExperiment.Cell(RING, rkl, List.of(fake(rkl, 1, one), fake(rkl, 2, one)));
-        assertEquals(0.0, klCell.mean(ModeCoverageExperiment::covered));
+        assertEquals(8.0, klCell.mean(ModeCoverageExperiment::covered));
+        assertEquals(0.0, klCell.mean(ModeCoverageExperiment::covered20));
         assertEquals(80.0, rklCell.mean(ModeCoverageExperiment::hqPercent));
         assertEquals(0.0, rklCell.std(ModeCoverageExperiment::hqPercent));
         String text = ModeCoverageSection.findings(RING, List.of(klCell, rklCell));
-        assertTrue(text.contains("No objective covered every mode"), text);
-        assertTrue(text.contains("Fewer than half the modes on average: kl (0), reverse-kl (1)"), text);
-        assertTrue(text.contains("modes covered: kl 0, reverse-kl 1 (not in the expected order; the gap 1 is larger than"), text);
+        assertTrue(text.contains("Every mode covered in every seed: kl."), text);
+        assertTrue(text.contains("Fewer than half the modes on average: reverse-kl (1)"), text);
+        assertTrue(text.contains("modes covered: kl 8, reverse-kl 1 (in the expected order; the gap 7 is larger than"), text);
         assertTrue(text.contains("high-quality %: kl 80, reverse-kl 80 (in the expected order; the gap 0 is within"), text);
-        int[] full = {25, 25, 25, 25, 25, 25, 25, 25};
-        var allCell = new ModeCoverageExperiment.Cell(RING, kl, List.of(fake(kl, 1, full)));
         var rklOne = new ModeCoverageExperiment.Cell(RING, rkl, List.of(fake(rkl, 1, one)));
-        String text2 = ModeCoverageSection.findings(RING, List.of(allCell, rklOne));
-        assertTrue(text2.contains("Every mode covered in every seed: kl."), text2);
+        String text2 = ModeCoverageSection.findings(RING, List.of(klCell, rklOne));
         assertTrue(text2.contains("modes covered: kl 8, reverse-kl 1 (in the expected order; fewer than two seeds"), text2);
+    }
+
+    /**
+     * The difference from the reference row: its bootstrap interval lies within the range of
+     * the possible differences of resampled means, excludes 0 when every seed of one row beats
+     * every seed of the other, and needs two seeds on each side; the acceptance sentence quotes
+     * the reference row's means against PacGAN's.
+     */
+    @Test
+    void differencesFromTheReferenceRowAndTheAcceptance() {
+        ModeCoverageExperiment.Player kl = ModeCoverageExperiment.PLAYERS.get(0);
+        ModeCoverageExperiment.Player ns = ModeCoverageExperiment.PLAYERS.get(5);
+        assertEquals(ModeCoverageExperiment.REFERENCE, ns.label());
+        int[] seven = {20, 20, 20, 20, 20, 20, 20, 0};
+        int[] six = {20, 20, 20, 20, 20, 20, 0, 0};
+        int[] three = {20, 20, 20, 0, 0, 0, 0, 0};
+        int[] two = {20, 20, 0, 0, 0, 0, 0, 0};
+        var ref = new ModeCoverageExperiment.Cell(RING, ns, List.of(fake(ns, 1, seven), fake(ns, 2, six)));
+        var low = new ModeCoverageExperiment.Cell(RING, kl, List.of(fake(kl, 1, three), fake(kl, 2, two)));
+        Bootstrap.Interval ci = low.difference(ref, ModeCoverageExperiment::covered, 3);
+        // resampled means: kl ∈ {2, 2.5, 3}, reference ∈ {6, 6.5, 7}: differences in [−5, −3]
+        assertTrue(ci.low() >= -5 && ci.high() <= -3 && ci.low() < ci.high(), ci.toString());
+        assertEquals(ci, low.difference(ref, ModeCoverageExperiment::covered, 3), "seeded");
+        var single = new ModeCoverageExperiment.Cell(RING, kl, List.of(fake(kl, 1, three)));
+        assertNull(single.difference(ref, ModeCoverageExperiment::covered, 3));
+        // every sample of the reference lies on a mode (140 and 120 samples, no padding): 100 % high
+        // quality and 6.5 modes, which meets the ring's bar and misses the grid's 17.3
+        ModeCoverageExperiment.Case grid = ModeCoverageExperiment.CASES.get(1);
+        ModeCoverageExperiment.Result r = new ModeCoverageExperiment.Result(Experiment.Size.FULL, 2, 10, 3,
+                List.of(low, ref, new ModeCoverageExperiment.Cell(grid, kl, low.runs()),
+                        new ModeCoverageExperiment.Cell(grid, ns, ref.runs())));
+        String text = ModeCoverageSection.acceptance(r);
+        assertTrue(text.contains("**ring**: gan-ns reaches 6.5 modes at 100% high quality against PacGAN's"
+                + " GAN row's 6.3 modes and the required 90%: met."), text);
+        assertTrue(text.contains("**grid**: gan-ns reaches 6.5 modes at 100% high quality against PacGAN's"
+                + " GAN row's 17.3 modes and the required 90%: not met."), text);
+        assertTrue(text.contains("kl (modes, lower)"), text);
     }
 
     @Test
     void quickRunWritesValidPlotsReferencedFromTheSectionAndNumbersFromTheSummary(@TempDir Path dir)
             throws IOException {
         Experiment.Outcome o = ExperimentFiles.runQuickAndCheckPlots(new ModeCoverageExperiment(), dir, 7,
-                ModeCoverageExperiment.CASES.stream().map(ModeCoverageSection::scatterFile).toArray(String[]::new));
+                ModeCoverageExperiment.CASES.stream().flatMap(c -> java.util.stream.Stream.of(
+                        ModeCoverageSection.scatterFile(c), ModeCoverageSection.curveFile(c))).toArray(String[]::new));
         String section = o.section().apply("");
         JsonNode cells = org.fganlab.report.Json.parse(org.fganlab.report.Json.toText(o.summary())).get("cells");
         assertEquals(ModeCoverageExperiment.CASES.size() * ModeCoverageExperiment.PLAYERS.size(), cells.size());
@@ -107,16 +146,25 @@ class ModeCoverageExperimentTest {
             if (c.get("runs").asInt() == 0) {
                 continue;
             }
-            // the table row quotes exactly the summary's numbers
-            String row = "| " + c.get("target").asText() + " | " + c.get("objective").asText() + " | "
+            // the table row quotes exactly the summary's numbers; one seed: no interval
+            String objective = c.get("objective").asText();
+            String row = "| " + c.get("target").asText() + " | " + objective + " | "
                     + c.get("generator_loss").asText() + " | 1/1 | "
-                    + Tables.number(c.get("modes_covered").asDouble()) + " | "
+                    + Tables.number(c.get("covered").asDouble()) + " | "
+                    + Tables.number(c.get("covered_20").asDouble()) + " | "
                     + Tables.number(c.get("high_quality_percent").asDouble()) + " | "
-                    + Tables.number(c.get("kl_from_uniform").asDouble()) + " |";
+                    + Tables.number(c.get("kl_from_uniform").asDouble()) + " | "
+                    + (objective.equals(ModeCoverageExperiment.REFERENCE) ? "— | — |" : "n/a | n/a |");
             assertTrue(section.contains(row), "missing row " + row);
-            assertTrue(o.headline().contains(c.get("objective").asText() + " "
-                    + Tables.number(c.get("modes_covered").asDouble())), o.headline());
+            assertTrue(o.headline().contains(objective + " " + Tables.number(c.get("covered").asDouble())),
+                    o.headline());
         }
-        assertEquals(GeneratorLoss.NON_SATURATING, ModeCoverageExperiment.PLAYERS.get(3).loss());
+        assertTrue(section.contains("**Quick run**"), section);
+        List<String> curves = Files.readAllLines(dir.resolve("curves.csv"));
+        assertEquals("target,objective,seed,step,covered,covered_20,high_quality_percent,kl_from_uniform",
+                curves.get(0));
+        assertEquals(1 + cells.size() * ModeCoverageExperiment.CURVE_POINTS, curves.size(),
+                "one curve row per run and point");
+        assertEquals(GeneratorLoss.NON_SATURATING, ModeCoverageExperiment.PLAYERS.get(5).loss());
     }
 }
