@@ -16,6 +16,9 @@ Cases (mean wall time per step, after warm-up, one thread unless TORCH_PEER_THRE
   0.999), for (W, B) in (64, 64), (128, 256), (256, 512) with two hidden layers, and
   ``2d-128-256-3``: three hidden layers of 128 at batch 256, the mode-coverage protocol's size.
 
+- ``peak-gemm``: a 1,024 x 1,024 x 1,024 matrix product (``torch.mm``) on the same thread: the
+  practical multiply-accumulate peak of one core, against which the steps' GMAC/s are read.
+
 Each case runs in float32 and float64. Output: {"peer": "pytorch", "versions": ...,
 "threads": n, "results": [{"case", "dtype", "seconds"}]}.
 
@@ -105,6 +108,21 @@ def two_d_step(width, batch, layers, dtype):
     return step
 
 
+GEMM_N = 1024
+
+
+def gemm(dtype):
+    torch.manual_seed(1)
+    a = torch.randn(GEMM_N, GEMM_N, dtype=dtype)
+    b = torch.randn(GEMM_N, GEMM_N, dtype=dtype)
+    out = torch.empty(GEMM_N, GEMM_N, dtype=dtype)
+
+    def step():
+        torch.mm(a, b, out=out)
+
+    return step
+
+
 def main():
     path = output_path()
     torch.set_num_threads(THREADS)
@@ -113,10 +131,14 @@ def main():
         cases = [("fgan4", fgan4_step(dtype))]
         cases += [("2d-%d-%d" % (w, b) if n == 2 else "2d-%d-%d-%d" % (w, b, n), two_d_step(w, b, n, dtype))
                   for w, b, n in TWO_D]
+        cases.append(("peak-gemm", gemm(dtype)))
         for case, step in cases:
             for _ in range(200):  # warm-up: allocator caches, Adam state
                 step()
-            results.append({"case": case, "dtype": name, "seconds": time_call(step)})
+            entry = {"case": case, "dtype": name, "seconds": time_call(step)}
+            if case == "peak-gemm":
+                entry["macs"] = GEMM_N ** 3
+            results.append(entry)
     versions = {"python": platform.python_version(), "torch": torch.__version__,
                 "numpy": np.__version__}
     write_json(path, {"peer": "pytorch", "versions": versions, "threads": THREADS,

@@ -447,7 +447,7 @@ public final class BenchmarkReport {
     }
 
     private void training(StringBuilder sb) {
-        sb.append("\n## f-GAN training step and fit\n\nOne full f-GAN step: critic 1-64-64-1 tanh,"
+        sb.append("\n## f-GAN training step and fit\n\nOne full f-GAN step on one thread: critic 1-64-64-1 tanh,"
                 + " Gaussian generator, batches 1,024 + 1,024, two Adam updates. Target: no allocation"
                 + " per step (as for the discrete kernels: < 1 B per call, or below JMH's own per-iteration"
                 + " bookkeeping of a few KiB spread over the iteration's calls). One `fit`: the exact best Gaussian fit (reverse KL) of the README's target.\n\n");
@@ -468,36 +468,82 @@ public final class BenchmarkReport {
     }
 
     /**
-     * The PyTorch peer's steps ({@code peers/torch_peer.py}, one thread) beside ours: the f-GAN §4
-     * step (kl, minimax) and the 2-D mode-coverage steps ({@code ModeCoverageStepBenchmark}).
+     * The PyTorch peer's steps ({@code peers/torch_peer.py}, one thread) beside ours, both on one
+     * thread: the f-GAN §4 step (kl, minimax) and the 2-D mode-coverage steps
+     * ({@code ModeCoverageStepBenchmark}), with the multiply-accumulates per second of each
+     * against the peer's one-thread matrix product, the practical peak of one core.
      */
     private void torch(StringBuilder sb) {
         JsonNode peer = peers.get("torch");
         sb.append("\nPyTorch CPU peer (`peers/torch_peer.py`, ").append(peer == null ? "skipped"
                 : peer.path("threads").asInt() + " thread, torch " + peer.path("versions").path("torch").asText())
-                .append("): the same work per step. Target: at least as fast as PyTorch at the same thread count"
-                        + " and precision.\n\n");
-        Tables t = new Tables("step", "fgan-lab (float64)", "PyTorch float32", "PyTorch float64",
-                "ratio (float32)", "ratio (float64)");
+                .append("): the same work per step, both sides on one thread (our JMH forks run with a"
+                        + " common fork-join pool of no workers). Target: at least as fast as PyTorch at the"
+                        + " same thread count. GMAC/s counts the multiply-accumulates of the dense layers"
+                        + " (forward, weight gradients and the back-propagated deltas the step needs).\n\n");
+        Tables t = new Tables("step", "MACs per step", "fgan-lab (float64)", "GMAC/s", "PyTorch float32",
+                "PyTorch float64", "ratio (float32)", "ratio (float64)");
         double ours = seconds(find("TrainingStepBenchmark.trainingStep", "divergence", "kl", "loss", "minimax"));
-        torchRow(t, peer, "fgan4", "f-GAN §4: critic 1-64-64-1, batch 1,024 + 1,024 (kl, minimax)", ours);
+        torchRow(t, peer, "fgan4", "f-GAN §4: critic 1-64-64-1, batch 1,024 + 1,024 (kl, minimax)",
+                fgan4Macs(), ours);
         for (String shape : new String[] {"64-64-2", "128-256-2", "256-512-2", "128-256-3"}) {
             String[] s = shape.split("-");
-            String hidden = ("-" + s[0]).repeat(Integer.parseInt(s[2]));
-            String id = "2d-" + s[0] + "-" + s[1] + (s[2].equals("2") ? "" : "-" + s[2]);
-            torchRow(t, peer, id, "2-D: G 2" + hidden + "-2, D 2" + hidden + "-1, batch " + s[1]
-                    + (s[2].equals("3") ? " (the mode-coverage protocol)" : ""),
+            int w = Integer.parseInt(s[0]);
+            int b = Integer.parseInt(s[1]);
+            int layers = Integer.parseInt(s[2]);
+            String hidden = ("-" + w).repeat(layers);
+            String id = "2d-" + w + "-" + b + (layers == 2 ? "" : "-" + layers);
+            torchRow(t, peer, id, "2-D: G 2" + hidden + "-2, D 2" + hidden + "-1, batch " + b
+                    + (layers == 3 ? " (the mode-coverage protocol)" : ""), twoDMacs(w, b, layers),
                     seconds(find("ModeCoverageStepBenchmark.trainingStep", "shape", shape)));
         }
         sb.append(t.markdown());
+        JsonNode g64 = row(peer, "case", "peak-gemm", "dtype", "float64");
+        JsonNode g32 = row(peer, "case", "peak-gemm", "dtype", "float32");
+        if (g64 != null && g32 != null) {
+            sb.append(String.format(Locale.ROOT, "%nPer-core peak, measured by the peer's 1,024³ matrix"
+                    + " product on one thread: %s GMAC/s in float64, %s GMAC/s in float32. A float64 step can"
+                    + " at best reach the first; PyTorch's float32 steps are measured against the second.%n",
+                    fmt(gmacs(g64.path("macs").asDouble(), g64.path("seconds").asDouble())),
+                    fmt(gmacs(g32.path("macs").asDouble(), g32.path("seconds").asDouble()))));
+        }
     }
 
-    private static void torchRow(Tables t, JsonNode peer, String id, String label, double ours) {
+    /** Multiply-accumulates of the f-GAN §4 step: critic 1-64-64-1, batches of 1,024 (class comment). */
+    static double fgan4Macs() {
+        double batch = 1024;
+        double perSample = 64 + 64 * 64 + 64;
+        // forward on both batches, weight gradients on both, deltas on both (down to the input on
+        // the generated batch, for the generator's gradient; not the input layer's on the real one)
+        return batch * (2 * perSample + 2 * perSample + perSample + (perSample - 64));
+    }
+
+    /**
+     * Multiply-accumulates of one 2-D step (ModeCoverageStepBenchmark): critic step = G forward,
+     * critic forward and backward (weights, deltas above the input layer) on both batches;
+     * generator step = G forward, critic forward and input gradient, G backward (weights,
+     * deltas above the input layer).
+     */
+    static double twoDMacs(int w, int batch, int layers) {
+        double critic = 2.0 * w + (layers - 1) * (double) w * w + w;
+        double generator = 2.0 * w + (layers - 1) * (double) w * w + 2.0 * w;
+        double criticStep = generator + 2 * critic + 2 * (2 * critic - 2 * w);
+        double generatorStep = generator + critic + critic + (2 * generator - 2 * w);
+        return batch * (criticStep + generatorStep);
+    }
+
+    private static double gmacs(double macs, double seconds) {
+        return macs / seconds / 1e9;
+    }
+
+    private static void torchRow(Tables t, JsonNode peer, String id, String label, double macs, double ours) {
         JsonNode f32 = row(peer, "case", id, "dtype", "float32");
         JsonNode f64 = row(peer, "case", id, "dtype", "float64");
         double s32 = f32 == null ? Double.NaN : f32.path("seconds").asDouble();
         double s64 = f64 == null ? Double.NaN : f64.path("seconds").asDouble();
-        t.row(label, time(ours), time(s32), time(s64), ratio(s32 / ours), ratio(s64 / ours));
+        t.row(label, String.format(Locale.ROOT, "%.1fM", macs / 1e6), time(ours), fmt(gmacs(macs, ours)),
+                time(s32) + " (" + fmt(gmacs(macs, s32)) + " GMAC/s)", time(s64),
+                ratio(s32 / ours), ratio(s64 / ours));
     }
 
     /**

@@ -29,14 +29,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * 2-W-…-W-2 and critic 2-W-…-W-1 with ReLU hidden layers, z ~ N(0, I₂), batch B; one critic
  * update on a real and a generated batch, then one generator update on a fresh latent batch
  * (alternating:1), Adam (1e-3, β = (0.5, 0.999)). {@code shape} is W-B-hidden layers; 128-256-3
- * is the mode-coverage protocol's. Average time per step in microseconds.
+ * is the mode-coverage protocol's. Average time per step in microseconds, on one thread like
+ * the peer: the JVM runs with a common fork-join pool of no workers, so the trainer's forked
+ * half runs on the calling thread.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0")
 public class ModeCoverageStepBenchmark {
 
     /** Width W, batch B and hidden layers, joined by dashes. */
