@@ -44,7 +44,7 @@ final class TrainRuns implements Runner {
 
     @Override
     public Output run(SortedMap<String, String> options) {
-        TrainingResult r = new Trainer(parse(options).config()).run(null);
+        TrainingResult r = new Trainer(parse(options).config(), false).run(null);   // single-threaded workers
         return new Output(TrainCommand.document(r), TrainingReport.historyCsv(r.history()));
     }
 

@@ -89,6 +89,8 @@ public final class Trainer {
     /** ∂L̂_G/∂θ. */
     private final double[] gradGenerator;
     private final GeneratedHalf generatedTask = new GeneratedHalf();
+    /** Whether the generated half is forked to the common pool (else run on this thread). */
+    private final boolean forkHalves;
     /** λ of the gradient penalty (0: none), and its buffers (null without it). */
     private final double penalty;
     /** The interpolates x̂_b = ε_b x_b + (1 − ε_b) G(z_b), batch·d. */
@@ -98,10 +100,24 @@ public final class Trainer {
     private boolean used;
 
     /**
+     * A trainer that forks the generated half of each critic evaluation (class comment).
+     *
      * @param config the run (validated by its constructor)
      */
     public Trainer(TrainingConfig config) {
+        this(config, true);
+    }
+
+    /**
+     * @param config the run (validated by its constructor)
+     * @param forkHalves whether each critic evaluation forks its generated half to the common
+     *     fork-join pool (class comment); false runs the whole step on the calling thread, for
+     *     callers that run many trainers side by side (sweep workers). The results are the same
+     *     bits either way.
+     */
+    public Trainer(TrainingConfig config, boolean forkHalves) {
         this.config = config;
+        this.forkHalves = forkHalves;
         this.objective = config.objective();
         this.loss = config.loss();
         this.target = config.target();
@@ -369,14 +385,20 @@ public final class Trainer {
      */
     private double evaluate(Pass pass) {
         generator.generate(theta, z, batch, generated.x);
-        generatedTask.pass = pass;
-        generatedTask.reinitialize();
-        generatedTask.fork();
+        if (forkHalves) {
+            generatedTask.pass = pass;
+            generatedTask.reinitialize();
+            generatedTask.fork();
+        }
         real.forward();
         if (pass != Pass.FORWARD) {
             real.backward(null);
         }
-        ForkedTasks.runOrAwait(generatedTask);   // here if no worker took it, else a short spin
+        if (forkHalves) {
+            ForkedTasks.runOrAwait(generatedTask);   // here if no worker took it, else a short spin
+        } else {
+            generatedHalf(pass);
+        }
         if (pass != Pass.FORWARD) {
             double[] g = real.gradOmega;
             double[] f = generated.gradOmega;

@@ -30,6 +30,18 @@ class TrainerTest {
         assertArrayEquals(a.criticParams(), b.criticParams());
         TrainingResult c = new Trainer(small("js", 6)).run(null);
         assertNotEquals(a.history(), c.history());
+        // the same bits on one thread (how sweep workers run), for both schedules and the penalty
+        TrainingResult one = new Trainer(small("js", 5), false).run(null);
+        assertEquals(a.history(), one.history());
+        assertArrayEquals(a.criticParams(), one.criticParams());
+        assertArrayEquals(a.generatorParams(), one.generatorParams());
+        TrainingConfig gp = TrainingConfig.modeCoverageBuilder(Target.of(GaussianMixture2D.ring(4, 1, 0.1)),
+                Objective.Wasserstein.withGradientPenalty(10)).networks(TrainingConfig.Networks.mlp(2,
+                new int[] {8}, new int[] {8})).steps(4).batchSize(16).build();
+        TrainingResult forked = new Trainer(gp, true).run(null);
+        TrainingResult serial = new Trainer(gp, false).run(null);
+        assertArrayEquals(forked.criticParams(), serial.criticParams());
+        assertArrayEquals(forked.generatorParams(), serial.generatorParams());
     }
 
     @Test
