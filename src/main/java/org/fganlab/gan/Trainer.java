@@ -24,7 +24,11 @@ import org.hipparchus.random.Well19937c;
  * −b'(v)/B on generated samples), negated for the critic, is back-propagated through V; the
  * generator's ∂L/∂v ({@link GeneratorLoss#gradient}) is back-propagated to V's input, then
  * through G. For the minimax loss in the single-step schedule one
- * backward pass on the generated batch serves both players (∂L_G/∂x = −∂(−F)/∂x).
+ * backward pass on the generated batch serves both players (∂L_G/∂x = −∂(−F)/∂x). With a
+ * gradient penalty (WGAN-GP) the critic's gradient also gets ∂/∂ω of λ·mean(‖∇_x V(x̂)‖ − 1)² at
+ * random interpolates x̂ of the real and generated batches ({@link Mlp#gradientPenalty}). With a
+ * learning-rate decay ({@link TrainingConfig.Optimization#decay}) both optimisers' step sizes
+ * are scaled before every generator step.
  *
  * <p>One instance runs once; all buffers are allocated in the constructor, and a step allocates
  * nothing (unless the caller has to block for the other half, below). Everything random comes
@@ -37,7 +41,8 @@ import org.hipparchus.random.Well19937c;
  * the real half; if no worker took it, the caller runs it too. The two parameter gradients are
  * then summed in the fixed order real + generated, which is the same sum, bit for bit, as one
  * thread accumulating real then generated into a zeroed buffer. So the results do not depend on
- * the number of cores or on which thread ran which half.
+ * the number of cores or on which thread ran which half, nor on whether the half is forked at
+ * all ({@link #Trainer(TrainingConfig, boolean)}).
  */
 public final class Trainer {
 
