@@ -42,6 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"Example:",
             "  fganlab train --target '0.33*normal(-1,0.25) + 0.67*normal(2,1.415)' \\",
             "                --div kl --steps 2000",
+            "",
+            "On a 2-D target, with the mode-coverage protocol (a few minutes):",
             "  fganlab train --target 'ring(8,2,0.02)' --div gan --out ring-gan"})
 final class TrainCommand implements Callable<Integer> {
 
