@@ -51,7 +51,7 @@ public final class ModeCoverageExperiment implements Experiment {
     /** Generator steps with --quick (checks the pipeline only; the generator is untrained). */
     static final int QUICK_STEPS = 40;
     /** Generator steps of the reduced protocol that {@code reproduce} runs. */
-    static final int STANDARD_STEPS = 2000;
+    static final int STANDARD_STEPS = 1000;
     static final int FULL_SEEDS = 10;
     /** Points of each run's steps-versus-quality curve. */
     static final int CURVE_POINTS = 20;
