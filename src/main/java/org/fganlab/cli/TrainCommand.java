@@ -168,9 +168,9 @@ final class TrainCommand implements Callable<Integer> {
      *     or a value outside its range)
      */
     TrainingConfig config() {
-        boolean wasserstein = !(Discrepancy.parse(div) instanceof Discrepancy.F);
+        Discrepancy discrepancy = Discrepancy.parse(div);
         Objective objective;
-        if (wasserstein) {
+        if (!(discrepancy instanceof Discrepancy.F f)) {
             if (penalty != null && clip != null) {
                 throw new IllegalArgumentException("--clip " + clip + " and --penalty " + penalty
                         + " both given: the w1 critic takes one of them");
@@ -182,7 +182,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException((clip != null ? "--clip " + clip : "--penalty " + penalty)
                         + " applies to --div w1 only, got --div " + div);
             }
-            objective = new Objective.FGan(((Discrepancy.F) Discrepancy.parse(div)).divergence());
+            objective = new Objective.FGan(f.divergence());
         }
         if (generator == null) {
             generator = target.dimension() == 2 ? TrainingConfig.GeneratorKind.MLP
