@@ -43,9 +43,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Reduced sizes (seconds instead of minutes), as CI runs it.")
     boolean quick;
 
-    @Option(names = "--full", description = {"Largest sizes (hours): sample-size runs its full grid;",
-        "the other experiments have no larger variant and run their default sizes.",
-        "Not with --quick."})
+    @Option(names = "--full", description = {"Largest sizes (hours): sample-size runs its",
+        "full grid, mode-coverage the full protocol as a",
+        "resumable sweep in OUT/sweeps (a killed run resumes",
+        "there); the others have no larger variant and run",
+        "their default sizes. Not with --quick."})
     boolean full;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "20160606",

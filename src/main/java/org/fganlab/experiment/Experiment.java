@@ -30,13 +30,16 @@ public interface Experiment {
      * @param size how much to run
      * @param seed the seed of every random choice
      * @param progress receives short progress lines
+     * @param sweeps a folder kept between runs, outside the staged output, for experiments that
+     *     run a resumable sweep (today the full {@code mode-coverage}: {@code sweeps/mode-coverage-full-SEED})
      */
-    record Context(Path dir, Size size, long seed, Consumer<String> progress) {
+    record Context(Path dir, Size size, long seed, Consumer<String> progress, Path sweeps) {
     }
 
     /**
      * How much an experiment runs. Experiments without a larger variant run FULL as STANDARD;
-     * today only {@code sample-size} has one ({@link SampleSizeExperiment#FULL}).
+     * {@code sample-size} ({@link SampleSizeExperiment#FULL}) and {@code mode-coverage}
+     * ({@link ModeCoverageExperiment#computeFull}) have one.
      */
     enum Size {
         /** Reduced sizes, seconds instead of minutes: what CI runs ({@code --quick}). */

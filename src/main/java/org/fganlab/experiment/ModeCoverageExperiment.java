@@ -1,5 +1,6 @@
 package org.fganlab.experiment;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.fganlab.density.GaussianMixture2D;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.estimate.Bootstrap;
@@ -257,7 +259,10 @@ public final class ModeCoverageExperiment implements Experiment {
 
     @Override
     public Outcome run(Context ctx) {
-        return ModeCoverageSection.render(this, compute(ctx.size(), ctx.seed(), ctx.progress()), ctx.dir());
+        Result r = ctx.size() == Size.FULL
+                ? computeFull(ctx.sweeps().resolve(name() + "-full-" + ctx.seed()), ctx.seed(), ctx.progress())
+                : compute(ctx.size(), ctx.seed(), ctx.progress());
+        return ModeCoverageSection.render(this, r, ctx.dir());
     }
 
     /**
@@ -295,6 +300,27 @@ public final class ModeCoverageExperiment implements Experiment {
             cells.add(new Cell(runs[i].target(), runs[i].player(), List.of(Arrays.copyOfRange(runs, i, i + seeds))));
         }
         return new Result(size, seeds, steps, seed, cells);
+    }
+
+    /**
+     * The full protocol through the sweep runner ({@link ModeCoverageRuns}): the same runs and
+     * seeds as {@link #compute} with {@link Size#FULL}, on single-threaded workers on all cores,
+     * kept in the sweep folder so that a killed run resumes without recomputing finished runs.
+     *
+     * @param sweep the sweep folder (created if needed, kept afterwards)
+     * @param seed the base seed
+     * @param progress receives a line per finished run
+     * @return the cells
+     */
+    static Result computeFull(Path sweep, long seed, Consumer<String> progress) {
+        long[] seeds = LongStream.range(0, FULL_SEEDS).map(k -> DerivedSeeds.replicate(seed, k)).toArray();
+        int steps = TrainingConfig.MODE_COVERAGE_STEPS;
+        List<Run> runs = ModeCoverageRuns.sweep(sweep, CASES, PLAYERS, seeds, steps, progress);
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i += FULL_SEEDS) {
+            cells.add(new Cell(runs.get(i).target(), runs.get(i).player(), runs.subList(i, i + FULL_SEEDS)));
+        }
+        return new Result(Size.FULL, FULL_SEEDS, steps, seed, cells);
     }
 
     /**

@@ -25,6 +25,11 @@ public final class Reproduce {
 
     /** Seconds a failed run waits for the experiments still running to stop. */
     private static final long STOP_SECONDS = 120;
+    /**
+     * The folder under the results folder where experiments keep resumable sweeps (run files
+     * that a later invocation reuses): not staged, not part of the report.
+     */
+    public static final String SWEEPS = "sweeps";
 
     private Reproduce() {
     }
@@ -110,7 +115,7 @@ public final class Reproduce {
                 Experiment e = experiments.get(i);
                 Path dir = staged.get(i).path();
                 int index = i + 1;
-                tasks.add(() -> runOne(e, index, total, dir, size, seed, commit, serial));
+                tasks.add(() -> runOne(e, index, total, dir, out.resolve(SWEEPS), size, seed, commit, serial));
             }
             List<Finished> done = invokeInOrder(tasks, Math.min(jobs, Math.max(1, tasks.size())));
             for (StagedFolder f : staged) {
@@ -154,12 +159,12 @@ public final class Reproduce {
     }
 
     /** Runs one experiment and writes its summary.json and README.md into dir. */
-    private static Finished runOne(Experiment e, int index, int total, Path dir, Experiment.Size size,
+    private static Finished runOne(Experiment e, int index, int total, Path dir, Path sweeps, Experiment.Size size,
             long seed, String commit, Listener listener) {
         listener.started(index, total, e);
         long t0 = System.nanoTime();
         Experiment.Outcome o = e.run(new Experiment.Context(dir, size, seed,
-                s -> listener.progress(index, total, e, s)));
+                s -> listener.progress(index, total, e, s), sweeps));
         double seconds = (System.nanoTime() - t0) * 1e-9;
         RunInfo info = new RunInfo(e.name(), seed, size, commit, RunInfo.currentJvm(), seconds,
                 o.headline());

@@ -27,7 +27,7 @@ final class ExperimentFiles {
      */
     static Experiment.Outcome runQuickAndCheckPlots(Experiment e, Path dir, long seed, String... pngs)
             throws IOException {
-        Experiment.Outcome o = e.run(new Experiment.Context(dir, Experiment.Size.QUICK, seed, s -> { }));
+        Experiment.Outcome o = e.run(new Experiment.Context(dir, Experiment.Size.QUICK, seed, s -> { }, dir.resolveSibling("sweeps")));
         String section = o.section().apply("");
         for (String png : pngs) {
             assertTrue(section.contains("(" + png + ")"), png + " is not linked from the section");
