@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -96,9 +99,10 @@ final class ModeCoverageSection {
             writeScatter(dir, c, r.of(c), r.steps());
             writeCurvePlot(dir, c, r.of(c), r.steps());
         }
-        String table = table(r).markdown();
+        Map<Cell, Map<Compared, Bootstrap.Interval>> differences = differences(r);
+        String table = table(r, differences).markdown();
         String findings = CASES.stream().map(c -> findings(c, r.of(c))).collect(Collectors.joining());
-        String acceptance = acceptance(r);
+        String acceptance = acceptance(r, differences);
         int every = Math.max(1, r.steps() / ModeCoverageExperiment.CURVE_POINTS);
         return new Experiment.Outcome(summary(e, r), headline(r), prefix -> String.format(Locale.ROOT,
                 SECTION, e.title(), CASES.get(0).mixture().spec(), CASES.get(1).mixture().spec(),
@@ -148,7 +152,43 @@ final class ModeCoverageSection {
         return headline.toString();
     }
 
-    private static Tables table(Result r) {
+    /** The two metrics whose difference from the reference row gets a bootstrap interval. */
+    enum Compared {
+        MODES("modes", ModeCoverageExperiment::covered),
+        HIGH_QUALITY("high quality", ModeCoverageExperiment::hqPercent);
+
+        final String label;
+        final ToDoubleFunction<ModeCoverage.Result> metric;
+
+        Compared(String label, ToDoubleFunction<ModeCoverage.Result> metric) {
+            this.label = label;
+            this.metric = metric;
+        }
+    }
+
+    /**
+     * Every non-reference cell's bootstrap interval of its difference from its target's reference
+     * row, per compared metric (null where a side has fewer than two finished runs), computed once
+     * for the table and the acceptance text.
+     */
+    static Map<Cell, Map<Compared, Bootstrap.Interval>> differences(Result r) {
+        Map<Cell, Map<Compared, Bootstrap.Interval>> out = new IdentityHashMap<>();
+        for (Case c : CASES) {
+            Cell ref = r.reference(c);
+            for (Cell cell : r.of(c)) {
+                if (cell != ref) {
+                    Map<Compared, Bootstrap.Interval> m = new EnumMap<>(Compared.class);
+                    for (Compared k : Compared.values()) {
+                        m.put(k, cell.difference(ref, k.metric, r.seed()));
+                    }
+                    out.put(cell, m);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Tables table(Result r, Map<Cell, Map<Compared, Bootstrap.Interval>> differences) {
         Tables table = new Tables("target", "objective", "loss", "runs", "modes", "modes ≥ "
                 + ModeCoverage.MIN_SAMPLES_PER_MODE, "high quality %", "KL(hist‖uniform), nats",
                 "Δ modes vs " + REFERENCE, "Δ high quality % vs " + REFERENCE);
@@ -165,16 +205,17 @@ final class ModeCoverageSection {
                 table.row(c.label(), cell.player().label(), loss(cell.player()), runsText,
                         pm(cell, ModeCoverageExperiment::covered), pm(cell, ModeCoverageExperiment::covered20),
                         pm(cell, ModeCoverageExperiment::hqPercent), pm(cell, ModeCoverageExperiment::kl),
-                        self ? "—" : delta(cell, ref, ModeCoverageExperiment::covered, r.seed()),
-                        self ? "—" : delta(cell, ref, ModeCoverageExperiment::hqPercent, r.seed()));
+                        self ? "—" : delta(cell, ref, Compared.MODES, differences.get(cell).get(Compared.MODES)),
+                        self ? "—" : delta(cell, ref, Compared.HIGH_QUALITY,
+                                differences.get(cell).get(Compared.HIGH_QUALITY)));
             }
         }
         return table;
     }
 
     /** "d [lo, hi]" for the difference of the means and its bootstrap interval; "n/a" below two seeds. */
-    private static String delta(Cell cell, Cell ref, ToDoubleFunction<ModeCoverage.Result> g, long seed) {
-        Bootstrap.Interval ci = cell.difference(ref, g, seed);
+    private static String delta(Cell cell, Cell ref, Compared k, Bootstrap.Interval ci) {
+        ToDoubleFunction<ModeCoverage.Result> g = k.metric;
         if (ci == null) {
             return "n/a";
         }
@@ -187,6 +228,10 @@ final class ModeCoverageSection {
      * from it significantly (their interval excludes 0).
      */
     static String acceptance(Result r) {
+        return acceptance(r, differences(r));
+    }
+
+    private static String acceptance(Result r, Map<Cell, Map<Compared, Bootstrap.Interval>> differences) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < CASES.size(); i++) {
             Case c = CASES.get(i);
@@ -210,12 +255,10 @@ final class ModeCoverageSection {
                     if (cell == ref) {
                         continue;
                     }
-                    for (String[] m : new String[][] {{"modes", "covered"}, {"high quality", "hq"}}) {
-                        ToDoubleFunction<ModeCoverage.Result> g = m[1].equals("covered")
-                                ? ModeCoverageExperiment::covered : ModeCoverageExperiment::hqPercent;
-                        Bootstrap.Interval ci = cell.difference(ref, g, r.seed());
+                    for (Compared k : Compared.values()) {
+                        Bootstrap.Interval ci = differences.get(cell).get(k);
                         if (ci != null && (ci.low() > 0 || ci.high() < 0)) {
-                            sig.add(cell.player().label() + " (" + m[0] + ", " + (ci.low() > 0 ? "higher" : "lower") + ")");
+                            sig.add(cell.player().label() + " (" + k.label + ", " + (ci.low() > 0 ? "higher" : "lower") + ")");
                         }
                     }
                 }
