@@ -240,48 +240,23 @@ final class FusedKernels {
         return 0.25 * m * Math.max(delta * logRatio + log1mDelta2, 0.0);
     }
 
-    /**
-     * Σ |a_i − b_i|. Each block is summed in four interleaved lanes (element i goes to lane
-     * i mod 4, relative to the block start) combined as (l0 + l1) + (l2 + l3): four independent
-     * addition chains instead of one, so the loop is bound by the loads, not by the latency of
-     * one floating-point add per element. The order is fixed, so the bits are too.
-     */
+    /** Σ |a_i − b_i|. */
     private static void tvSums(double[] a, double[] b, int from, int to, double[] out) {
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
-            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-            double sa0 = 0.0, sa1 = 0.0, sa2 = 0.0, sa3 = 0.0;
-            double sb0 = 0.0, sb1 = 0.0, sb2 = 0.0, sb3 = 0.0;
+            double s = 0.0;
+            double sa = 0.0;
+            double sb = 0.0;
             boolean negative = false;
-            int i = start;
-            for (; i + 3 < end; i += 4) {
-                double a0 = a[i], a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3];
-                double b0 = b[i], b1 = b[i + 1], b2 = b[i + 2], b3 = b[i + 3];
-                sa0 += a0;
-                sa1 += a1;
-                sa2 += a2;
-                sa3 += a3;
-                sb0 += b0;
-                sb1 += b1;
-                sb2 += b2;
-                sb3 += b3;
-                s0 += Math.abs(a0 - b0);
-                s1 += Math.abs(a1 - b1);
-                s2 += Math.abs(a2 - b2);
-                s3 += Math.abs(a3 - b3);
-                negative |= (a0 < 0.0) | (a1 < 0.0) | (a2 < 0.0) | (a3 < 0.0)
-                        | (b0 < 0.0) | (b1 < 0.0) | (b2 < 0.0) | (b3 < 0.0);
-            }
-            for (; i < end; i++) {
+            for (int i = start; i < end; i++) {
                 double ai = a[i];
                 double bi = b[i];
-                sa0 += ai;
-                sb0 += bi;
+                sa += ai;
+                sb += bi;
                 negative |= (ai < 0.0) | (bi < 0.0);
-                s0 += Math.abs(ai - bi);
+                s += Math.abs(ai - bi);
             }
-            finish(out, (s0 + s1) + (s2 + s3), (sa0 + sa1) + (sa2 + sa3), (sb0 + sb1) + (sb2 + sb3),
-                    negative, false);
+            finish(out, s, sa, sb, negative, false);
         }
     }
 }
