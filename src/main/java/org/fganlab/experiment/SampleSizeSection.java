@@ -64,13 +64,16 @@ final class SampleSizeSection {
             + " and each estimator of `fganlab estimate` is compared with the exact value (the lab's"
             + " quadrature; for the 2-D product pair KL is the sum of the coordinates' KLs, and only KL"
             + " is run). Reported: bias, standard deviation and RMSE over the seeds, and how often the"
-            + " 95%% interval (k-NN: delete-half jackknife; classifier and critic: bootstrap over the"
+            + " 95%% interval (k-NN: delete-half jackknife; classifier: t-interval of its 5"
+            + " cross-fitted fold estimates; critic: one-sided lower limit, a bootstrap over the"
             + " held-out points; KDE and W1: bootstrap over both samples) contains the exact value."
             + " The critic is a lower bound, so its RMSE includes the bound's gap; for KL its term"
             + " E_Q[e^(T−1)] makes it heavy-tailed wherever the critic extrapolates to large T on"
             + " held-out Q points (the known variance of the NWJ bound), which shows as enormous RMSEs."
-            + " The classifier's and critic's intervals hold the trained network fixed, so they leave"
-            + " out the training variance and cover less than 95%%. This run's budget is"
+            + " None of the intervals contains an estimator's systematic error (k-NN's finite-n"
+            + " bias, a weak classifier's low bias at small n), and the critic's limit holds the"
+            + " trained network fixed, leaving out the training variance, so coverage can fall below"
+            + " 95%%. This run's budget is"
             + " `%s` (%s); `fganlab reproduce sample-size --full` runs the issue's full grid.";
 
     private static String seedsText(Result r) {
