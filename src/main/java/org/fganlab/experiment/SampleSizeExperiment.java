@@ -13,7 +13,10 @@ import org.fganlab.estimate.Estimation;
 import org.fganlab.estimate.Estimator;
 import org.fganlab.estimate.NetworkSettings;
 import org.fganlab.estimate.Samples;
+import org.fganlab.quadrature.AdaptiveQuadrature;
 import org.fganlab.theory.ExactDivergence;
+import org.fganlab.theory.PairQuadrature;
+import org.hipparchus.special.Erf;
 
 /**
  * {@code sample-size}: how many samples each estimator of the {@code estimate} package needs.
@@ -310,6 +313,99 @@ public final class SampleSizeExperiment implements Experiment {
         double bias = Double.isFinite(exact) ? mean - exact : infinite ? 0.0 : Double.NEGATIVE_INFINITY;
         return new Cell(pair, e0.divergence(), e0.estimator(), e0.lowerBound(), n, s, exact, mean,
                 bias, sd, rmse, withCi ? (double) covered / s : Double.NaN, seconds / s);
+    }
+
+    /**
+     * How far n draws of Q reach, and the KL mass beyond: the part of KL(P‖Q) that a 1-D k-NN
+     * estimate cannot see. The reach R(n) is the median of max_i |Y_i| over n draws of Q
+     * (symmetric about 0): P(max |Y| ≤ R)^n = ½, i.e. 2·S_Q(R) = 1 − 2^(−1/n), S_Q the survival
+     * function. The mass beyond is ∫_{|x|>R} p·log(p/q) dx: where no point of Q falls, the k-NN
+     * distance ν_k to Q measures the distance to the sample's edge, which grows like |x|, not
+     * like the e^(x²/2σ²) of 1/q, so the estimate misses most of that part. For a Student-t P
+     * against a normal Q the integrand decays only like x^(−2) (p ~ x^(−4), log(p/q) ~ x²/2σ²),
+     * so the mass beyond R falls like 1/R while R grows like √(2σ² ln n).
+     *
+     * @param n draws of Q, ≥ 1
+     * @param reach R(n), in units of x
+     * @param klBeyond ∫_{|x|>R} p·log(p/q) dx in nats (the lab's adaptive quadrature, both tails)
+     */
+    public record UnseenTail(int n, double reach, double klBeyond) {
+    }
+
+    /**
+     * The reach of n draws of Q and the KL mass beyond it ({@link UnseenTail}).
+     *
+     * @param p the density of P
+     * @param q the density of Q, symmetric about 0
+     * @param n draws of Q, ≥ 1
+     * @return R(n) and ∫_{|x|>R(n)} p·log(p/q) dx
+     * @throws IllegalArgumentException if n &lt; 1
+     */
+    static UnseenTail unseenTail(Density p, Density q, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        // 1 − 2^(−1/n) = −expm1(−ln 2/n), without cancellation for large n
+        double r = q.quantile(1 + 0.5 * Math.expm1(-Math.log(2) / n));
+        return new UnseenTail(n, r, klBeyond(p, q, r));
+    }
+
+    /** ∫_{|x|>r} p·log(p/q) dx for r ≥ 0, both tails by the lab's adaptive quadrature. */
+    static double klBeyond(Density p, Density q, double r) {
+        AdaptiveQuadrature aq = new AdaptiveQuadrature(PairQuadrature.SETTINGS);
+        java.util.function.DoubleUnaryOperator h = x -> {
+            double lp = p.logDensity(x);
+            return Math.exp(lp) * (lp - q.logDensity(x));
+        };
+        double scale = Math.max(p.scale(), q.scale());
+        return aq.integrate(h, new double[] {r, Double.POSITIVE_INFINITY}, scale).value()
+                + aq.integrate(h, new double[] {Double.NEGATIVE_INFINITY, -r}, scale).value();
+    }
+
+    /**
+     * The R at which {@link #klBeyond} falls to the given mass (bisection to 10⁻⁶ relative; the
+     * mass beyond R decreases in R where p·log(p/q) &gt; 0, i.e. beyond the last crossing).
+     *
+     * @param p the density of P
+     * @param q the density of Q
+     * @param target a mass in (0, klBeyond(start))
+     * @param start an R beyond the last crossing p = q, with klBeyond(start) &gt; target
+     * @return R with klBeyond(R) = target
+     */
+    static double reachForKlBeyond(Density p, Density q, double target, double start) {
+        double lo = start;
+        double hi = 2 * start;
+        while (klBeyond(p, q, hi) > target) {
+            lo = hi;
+            hi *= 2;
+        }
+        while (hi - lo > 1e-6 * hi) {
+            double mid = 0.5 * (lo + hi);
+            if (klBeyond(p, q, mid) > target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /**
+     * log₁₀ of the n at which n draws of N(0, σ²) reach r ({@link UnseenTail}): 2·Φ̄(r/σ) =
+     * 1 − 2^(−1/n) ≈ ln 2 / n for large n. Φ̄(z) is ½ erfc(z/√2) for z &lt; 10, else its
+     * asymptotic series φ(z)/z·(1 − z⁻² + 3z⁻⁴ − 15z⁻⁶) in logs (Abramowitz &amp; Stegun 26.2.12;
+     * relative error below 10⁻⁶ there), so r far beyond the double range of Φ̄ still works.
+     *
+     * @param r the reach, &gt; 0
+     * @param sigma σ &gt; 0
+     * @return log₁₀ n
+     */
+    static double log10DrawsToReach(double r, double sigma) {
+        double z = r / sigma;
+        double logSurvival = z < 10 ? Math.log(0.5 * Erf.erfc(z / Math.sqrt(2)))
+                : -0.5 * z * z - Math.log(z * Math.sqrt(2 * Math.PI))
+                        + Math.log1p(-1 / (z * z) + 3 / Math.pow(z, 4) - 15 / Math.pow(z, 6));
+        return (Math.log(Math.log(2) / 2) - logSurvival) / Math.log(10);
     }
 
     /**

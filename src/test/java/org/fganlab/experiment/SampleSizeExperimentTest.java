@@ -8,8 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fganlab.density.Density;
+import org.fganlab.density.DensitySpec;
+import org.fganlab.divergence.Divergences;
 import org.fganlab.experiment.SampleSizeExperiment.Cell;
 import org.fganlab.experiment.SampleSizeExperiment.Result;
+import org.fganlab.theory.ExactDivergence;
+import org.hipparchus.special.Erf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +70,58 @@ class SampleSizeExperimentTest {
         assertEquals(100_000, SampleSizeExperiment.withinTenPercentFrom(row));
         assertEquals(1000, SampleSizeExperiment.withinTenPercentFrom(List.of(c(100, 0.5), c(1000, 0.09), c(10_000, 0.01))));
         assertEquals(-1, SampleSizeExperiment.withinTenPercentFrom(List.of(c(100, 0.05), c(1000, 0.2))));
+    }
+
+    /**
+     * The KL mass beyond |x| = R of student(3,0,1) against normal(0,1.5): all of KL at R = 0
+     * (the lab's exact value), and for large R the leading term of 2∫_R^∞ c·x^(−4)·x²/(2σ²) dx =
+     * c/(σ²R), c = 18/(π√3) the constant of the t₃ tail p ~ c·x^(−4); the next terms are
+     * O(log R/R²) relative, 3·10⁻⁵ at R = 1000.
+     */
+    @Test
+    void klBeyondTheReachMatchesTheExactValueAndTheTailAsymptote() {
+        Density p = DensitySpec.parse("student(3,0,1)");
+        Density q = DensitySpec.parse("normal(0,1.5)");
+        double kl = ExactDivergence.standard().divergence(Divergences.byName("kl"), p, q).value();
+        assertEquals(kl, SampleSizeExperiment.klBeyond(p, q, 0), 1e-10);
+        double c = 18 / (Math.PI * Math.sqrt(3));
+        assertEquals(c / (2.25 * 1000), SampleSizeExperiment.klBeyond(p, q, 1000), 1e-4 * c / (2.25 * 1000));
+        double r = SampleSizeExperiment.reachForKlBeyond(p, q, 0.1 * kl, 5);
+        assertEquals(0.1 * kl, SampleSizeExperiment.klBeyond(p, q, r), 1e-6 * kl);
+    }
+
+    /** The reach: the median of max |Y| of n draws, i.e. P(|Y| ≤ R)^n = ½, and its inverse. */
+    @Test
+    void reachIsTheMedianOfTheLargestDrawAndItsInverseAgrees() {
+        Density p = DensitySpec.parse("student(3,0,1)");
+        Density q = DensitySpec.parse("normal(0,1.5)");
+        for (int n : new int[] {1, 100, 100_000}) {
+            double r = SampleSizeExperiment.unseenTail(p, q, n).reach();
+            assertEquals(0.5, Math.pow(q.cdf(r) - q.cdf(-r), n), 1e-9, "n = " + n);
+        }
+        // 2Φ̄(R/σ) = 1 − 2^(−1/n) ≈ ln 2/n, which differs by a relative ln 2/(2n)
+        double r5 = SampleSizeExperiment.unseenTail(p, q, 100_000).reach();
+        assertEquals(5.0, SampleSizeExperiment.log10DrawsToReach(r5, 1.5), 1e-5);
+        // the asymptotic branch (z ≥ 10) against erfc at z = 20, where erfc does not underflow
+        double expected = (Math.log(Math.log(2) / 2) - Math.log(0.5 * Erf.erfc(20 / Math.sqrt(2))))
+                / Math.log(10);
+        assertEquals(expected, SampleSizeExperiment.log10DrawsToReach(30, 1.5), 1e-8 * expected);
+    }
+
+    /** The heavy-tailed paragraph is rendered from k-NN cells of that pair, with computed figures. */
+    @Test
+    void heavyTailParagraphGivesTheUnseenMassNextToTheBias() {
+        SampleSizeExperiment.Pair heavy = SampleSizeExperiment.PAIRS.stream()
+                .filter(x -> x.label().equals("heavy-tailed")).findFirst().orElseThrow();
+        Cell knn = new Cell("heavy-tailed", "kl", "knn", false, 1000, 20, 0.217593, 0.05, -0.17,
+                0.04, 0.175, Double.NaN, 0.01);
+        Result r = new Result(SampleSizeExperiment.QUICK, List.of(heavy),
+                List.of(new double[] {0.217593, 0, 0, 0, 0}), List.of(knn));
+        String section = SampleSizeSection.render(new SampleSizeExperiment(), r, dir).section().apply("");
+        assertTrue(section.contains("Heavy tail against a Gaussian"), section);
+        // R(1000) = 1.5·z with 2Φ̄(z) = 1 − 2^(−1/1000); the mass beyond it 0.1877
+        assertTrue(section.contains("n = 1000: R = 5.09, mass beyond 0.18770"), section);
+        assertTrue(section.contains("bias -0.17"), section);
     }
 
     private static Cell c(int n, double relRmse) {
