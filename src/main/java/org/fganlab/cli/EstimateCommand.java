@@ -188,7 +188,9 @@ final class EstimateCommand implements Callable<Integer> {
             }
         }
         out.println("Values in nats (w1 in units of x). Intervals: "
-                + (bootstrap > 0 ? "seeded percentile bootstrap, B = " + bootstrap : "normal, value +- 1.96 SE")
+                + (bootstrap > 0 ? "seeded percentile bootstrap, B = " + bootstrap
+                        + " (k-NN: delete-half jackknife widened by its extrapolated finite-n bias)"
+                        : "normal, value +- 1.96 SE")
                 + "; the classifier's from its 5 cross-fitted folds (t, 4 degrees of freedom); the"
                 + " critic's is a one-sided 95% lower limit (upper end +inf), its estimate a lower"
                 + " bound on the divergence.");

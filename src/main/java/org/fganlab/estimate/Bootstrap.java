@@ -79,6 +79,27 @@ public final class Bootstrap {
      */
     public static Interval halfSampling(Samples p, Samples q, double value,
             BiFunction<Samples, Samples, Double> statistic, int resamples, RandomGenerator rng) {
+        return halfSamplingWithDrift(p, q, value, statistic, resamples, rng).interval();
+    }
+
+    /**
+     * {@link #halfSampling}'s interval and the drift of the statistic with the sample size.
+     *
+     * @param interval the delete-half jackknife interval
+     * @param drift the statistic on the full samples minus the mean of its half-sample
+     *     replicates: E[drift] = b(n) − b(n/2) for a statistic whose bias at size n is b(n)
+     */
+    public record HalfSampling(Interval interval, double drift) {
+    }
+
+    /**
+     * {@link #halfSampling}, also returning the drift (see {@link HalfSampling}); same arguments,
+     * same interval, same draws.
+     *
+     * @throws IllegalArgumentException if B &lt; 2 or a statistic is not finite
+     */
+    public static HalfSampling halfSamplingWithDrift(Samples p, Samples q, double value,
+            BiFunction<Samples, Samples, Double> statistic, int resamples, RandomGenerator rng) {
         if (resamples < 2) {
             throw new IllegalArgumentException("resamples must be >= 2, got " + resamples);
         }
@@ -92,7 +113,7 @@ public final class Bootstrap {
         for (int b = 0; b < resamples; b++) {
             values[b] = value + (values[b] - centre);
         }
-        return percentile(values);
+        return new HalfSampling(percentile(values), value - centre);
     }
 
     /**

@@ -17,7 +17,8 @@ import org.hipparchus.random.RandomGenerator;
  *
  * <p>Intervals (95%): with B ≥ 1 seeded resampling. For k-NN a delete-half jackknife
  * ({@link Bootstrap#halfSampling}; resampling with replacement would create duplicates, which
- * change k-NN distances); for KDE and W1 a percentile bootstrap over both samples (the whole
+ * change k-NN distances), widened by the finite-n bias that the half samples'
+ * drift extrapolates to ({@link KnnKl#withBiasReach}); for KDE and W1 a percentile bootstrap over both samples (the whole
  * estimate recomputed; a KDE quadrature that misses its goal adds its error estimate and sets
  * {@link Estimate#status()}). With B = 0 (or, for k-NN, samples too small for halves) the normal
  * interval value ± 1.96·SE of the per-point terms for k-NN, else the point value. Whatever B,
@@ -159,10 +160,15 @@ public final class Estimation {
         KnnKl.Terms t = KnnKl.terms(p, q, k);
         double value = t.value();
         boolean halvesSuffice = p.size() / 2 >= k + 1 && q.size() / 2 >= k;
-        Bootstrap.Interval ci = request.bootstrap() > 0 && halvesSuffice
-                ? Bootstrap.halfSampling(p, q, value, (ph, qh) -> KnnKl.estimate(ph, qh, k),
-                        Math.max(2, request.bootstrap()), rng(request, Estimator.KNN, 0))
-                : Bootstrap.normal(value, Bootstrap.standardError(t.terms()));
+        Bootstrap.Interval ci;
+        if (request.bootstrap() > 0 && halvesSuffice) {
+            Bootstrap.HalfSampling h = Bootstrap.halfSamplingWithDrift(p, q, value,
+                    (ph, qh) -> KnnKl.estimate(ph, qh, k), Math.max(2, request.bootstrap()),
+                    rng(request, Estimator.KNN, 0));
+            ci = KnnKl.withBiasReach(h.interval(), h.drift(), p.dimension());
+        } else {
+            ci = Bootstrap.normal(value, Bootstrap.standardError(t.terms()));
+        }
         return new Estimate("kl", Estimator.KNN.label(), value, ci.low(), ci.high(), false,
                 KnnKl.PROPERTIES + "; k = " + k, (System.nanoTime() - t0) * 1e-9);
     }

@@ -46,6 +46,30 @@ public final class KnnKl {
     public static final String PROPERTIES = "consistent (fixed k, WKV 2009); biased at finite n,"
             + " the bias growing with d; not a bound";
 
+    /**
+     * The delete-half jackknife interval widened by the estimator's extrapolated finite-n bias,
+     * a bias-aware interval [low − |r|, high + |r|]. The jackknife measures the sampling spread
+     * only; the k-NN estimate is biased at finite n, its bias b(n) shrinking like n^(−α) (for
+     * densities bounded on a compact set α = 1/d, slower where P has mass in Q's tails), and in 2
+     * or more dimensions at n = 10³ that bias is of the order of the spread, so the jackknife
+     * interval alone covers KL less often than 95% (84 of 100 seeds for N(0,I₂) against
+     * N((0.6,−0.3), diag(1.3², 0.8²)) in {@code IntervalCoverageTest}). The drift D = estimate −
+     * mean of the half-sample estimates has E[D] = b(n) − b(n/2) = −(2^α − 1)·b(n), so
+     * r = D/(2^α − 1), with α = 1/d, estimates the bias (in 1-D r = D). D is noisy (its standard
+     * deviation is about twice its mean in that example), so both ends move out by |r| rather
+     * than one end by r. The point estimate is not changed (it is still the WKV estimator, as the
+     * SciPy peer computes it).
+     *
+     * @param jackknife the delete-half jackknife interval
+     * @param drift the estimate minus the mean of its half-sample replicates
+     * @param dimension d ≥ 1
+     * @return the widened interval
+     */
+    public static Bootstrap.Interval withBiasReach(Bootstrap.Interval jackknife, double drift, int dimension) {
+        double reach = Math.abs(drift) / (Math.pow(2.0, 1.0 / dimension) - 1.0);
+        return new Bootstrap.Interval(jackknife.low() - reach, jackknife.high() + reach);
+    }
+
     /** The default neighbour rank. */
     public static final int DEFAULT_K = 3;
 
