@@ -56,16 +56,9 @@ class GradientPenaltyTest {
         Mlp net = new Mlp(widths, hidden, output);
         SplittableRandom rng = new SplittableRandom(1000L * widths.length + batch + 17L * hidden.ordinal()
                 + 131L * output.ordinal());
-        double[] params;
-        double[] x;
-        int tries = 0;
-        // draw until no pre-activation sits near a ReLU kink (deterministic: the rng is seeded)
-        do {
-            params = MlpTest.randomParams(net, rng);
-            x = MlpTest.random(batch * net.inputSize(), rng);
-            tries++;
-        } while (minAbsPreActivation(net, params, x, batch, hidden) < KINK_MARGIN && tries < 1000);
-        assertTrue(minAbsPreActivation(net, params, x, batch, hidden) >= KINK_MARGIN, "no draw away from the kinks");
+        MlpTest.Draw draw = MlpTest.awayFromKinks(net, batch, KINK_MARGIN, rng, (p, in) -> { });
+        double[] params = draw.params();
+        double[] x = draw.x();
         checkAgainstReferences(net, params, x, batch, 2.5);
     }
 
@@ -81,20 +74,15 @@ class GradientPenaltyTest {
         SplittableRandom rng = new SplittableRandom(77);
         int batch = 9;
         double lambda = 3.0;
-        double[] params;
-        double[] x;
-        int tries = 0;
-        do {
-            params = MlpTest.randomParams(net, rng);
+        MlpTest.Draw draw = MlpTest.awayFromKinks(net, batch, KINK_MARGIN, rng, (p, in) -> {
             for (int k = net.biasOffset(0); k < net.biasOffset(0) + WIDTHS[1]; k++) {
-                params[k] = -rng.nextDouble(0.1, 0.5);
+                p[k] = -rng.nextDouble(0.1, 0.5);   // negative first-layer biases: sample 0's units are off
             }
-            x = MlpTest.random(batch * net.inputSize(), rng);
-            x[0] = 0.0;
-            x[1] = 0.0;
-            tries++;
-        } while (minAbsPreActivation(net, params, x, batch, hidden) < KINK_MARGIN && tries < 1000);
-        assertTrue(minAbsPreActivation(net, params, x, batch, hidden) >= KINK_MARGIN, "no draw away from the kinks");
+            in[0] = 0.0;
+            in[1] = 0.0;
+        });
+        double[] params = draw.params();
+        double[] x = draw.x();
         double[] u = inputGradient(net, params, x, batch);
         assertEquals(0.0, Math.hypot(u[0], u[1]), 0.0, "sample 0 has u = 0");
 
@@ -416,26 +404,4 @@ class GradientPenaltyTest {
         return u;
     }
 
-    /** The smallest |z| over the pre-activations of the layers with a kink (RELU, LEAKY_RELU). */
-    private static double minAbsPreActivation(Mlp net, double[] params, double[] x, int batch,
-            Activation hidden) {
-        Mlp.Workspace ws = net.workspace(batch);
-        net.forward(params, x, batch, ws, new double[batch]);
-        double min = Double.POSITIVE_INFINITY;
-        for (int c = 0; c * Mlp.CHUNK < batch; c++) {
-            int n = Math.min(Mlp.CHUNK, batch - c * Mlp.CHUNK);
-            for (int l = 1; l <= net.layerCount(); l++) {
-                Activation phi = l == net.layerCount() ? net.outputActivation() : hidden;
-                if (phi != Activation.RELU && phi != Activation.LEAKY_RELU) {
-                    continue;
-                }
-                for (double[] row : ws.chunks[c].pre[l]) {
-                    for (int b = 0; b < n; b++) {
-                        min = Math.min(min, Math.abs(row[b]));
-                    }
-                }
-            }
-        }
-        return min;
-    }
 }

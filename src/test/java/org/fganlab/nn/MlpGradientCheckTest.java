@@ -54,17 +54,9 @@ class MlpGradientCheckTest {
         SplittableRandom rng = new SplittableRandom(31L * widths.length + batch + 7L * hidden.ordinal()
                 + 101L * output.ordinal());
         Mlp.Workspace ws = net.workspace(batch);
-        double[] params;
-        double[] x;
-        int tries = 0;
-        // draw until no pre-activation sits near a ReLU kink (deterministic: the rng is seeded)
-        do {
-            params = MlpTest.randomParams(net, rng);
-            x = MlpTest.random(batch * net.inputSize(), rng);
-            net.forward(params, x, batch, ws, new double[batch * net.outputSize()]);
-            tries++;
-        } while (minAbsPreActivation(ws, net, batch) < KINK_MARGIN && tries < 1000);
-        assertTrue(minAbsPreActivation(ws, net, batch) >= KINK_MARGIN, "no draw away from the kinks");
+        MlpTest.Draw draw = MlpTest.awayFromKinks(net, batch, KINK_MARGIN, rng, (p, in) -> { });
+        double[] params = draw.params();
+        double[] x = draw.x();
         double[] c = MlpTest.random(batch * net.outputSize(), rng);
 
         double[] gradParams = new double[net.parameterCount()];
@@ -110,18 +102,4 @@ class MlpGradientCheckTest {
         return sum;
     }
 
-    private static double minAbsPreActivation(Mlp.Workspace ws, Mlp net, int batch) {
-        double min = Double.POSITIVE_INFINITY;
-        for (int c = 0; c * Mlp.CHUNK < batch; c++) {
-            int n = Math.min(Mlp.CHUNK, batch - c * Mlp.CHUNK);
-            for (int l = 1; l <= net.layerCount(); l++) {
-                for (double[] row : ws.chunks[c].pre[l]) {
-                    for (int b = 0; b < n; b++) {
-                        min = Math.min(min, Math.abs(row[b]));
-                    }
-                }
-            }
-        }
-        return min;
-    }
 }

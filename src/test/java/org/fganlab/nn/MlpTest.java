@@ -391,6 +391,48 @@ class MlpTest {
         return p;
     }
 
+    /** Parameters and a batch of inputs of a network. */
+    record Draw(double[] params, double[] x) {
+    }
+
+    /**
+     * Draws parameters ({@link #randomParams}) and a batch of inputs ({@link #random}), lets
+     * adjust change them, and repeats until every pre-activation of every layer is at least
+     * margin from 0, so that no finite difference of step h &lt; margin crosses a ReLU kink.
+     * Seeded, so the same draw every run.
+     *
+     * @throws AssertionError after 1,000 draws
+     */
+    static Draw awayFromKinks(Mlp net, int batch, double margin, SplittableRandom rng,
+            java.util.function.BiConsumer<double[], double[]> adjust) {
+        Mlp.Workspace ws = net.workspace(batch);
+        for (int tries = 0; tries < 1000; tries++) {
+            double[] params = randomParams(net, rng);
+            double[] x = random(batch * net.inputSize(), rng);
+            adjust.accept(params, x);
+            net.forward(params, x, batch, ws, new double[batch * net.outputSize()]);
+            if (minAbsPreActivation(ws, net, batch) >= margin) {
+                return new Draw(params, x);
+            }
+        }
+        throw new AssertionError("no draw away from the kinks in 1,000 tries");
+    }
+
+    private static double minAbsPreActivation(Mlp.Workspace ws, Mlp net, int batch) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int c = 0; c * Mlp.CHUNK < batch; c++) {
+            int n = Math.min(Mlp.CHUNK, batch - c * Mlp.CHUNK);
+            for (int l = 1; l <= net.layerCount(); l++) {
+                for (double[] row : ws.chunks[c].pre[l]) {
+                    for (int b = 0; b < n; b++) {
+                        min = Math.min(min, Math.abs(row[b]));
+                    }
+                }
+            }
+        }
+        return min;
+    }
+
     static double[] random(int n, SplittableRandom rng) {
         double[] v = new double[n];
         for (int k = 0; k < n; k++) {
