@@ -1,5 +1,6 @@
 package org.fganlab.gan;
 
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /** Finishing a forked task without parking: how the trainer joins its generated half. */
@@ -9,6 +10,24 @@ final class ForkedTasks {
     static final long SPIN_NANOS = 2_000_000L;
 
     private ForkedTasks() {
+    }
+
+    /**
+     * Whether a task forked now will be run soon. A fork-join worker pushes onto its own deque,
+     * from which it can always take the task back ({@code tryUnfork}). A thread outside the pool
+     * pushes onto a submission queue that other outside threads share; when a task lies under
+     * theirs it cannot be taken back, and if every worker is busy with long tasks (another
+     * experiment's parallel stream, say) it waits for minutes. So an outside thread forks only
+     * while the common pool has an idle worker and no queued submission; otherwise the caller
+     * runs the half itself, which gives the same bits.
+     */
+    static boolean worthForking() {
+        if (ForkJoinTask.inForkJoinPool()) {
+            return true;
+        }
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        return pool.getActiveThreadCount() < ForkJoinPool.getCommonPoolParallelism()
+                && !pool.hasQueuedSubmissions();
     }
 
     /**

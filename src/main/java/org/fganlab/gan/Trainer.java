@@ -390,7 +390,8 @@ public final class Trainer {
      */
     private double evaluate(Pass pass) {
         generator.generate(theta, z, batch, generated.x);
-        if (forkHalves) {
+        boolean fork = forkHalves && ForkedTasks.worthForking();
+        if (fork) {
             generatedTask.pass = pass;
             generatedTask.reinitialize();
             generatedTask.fork();
@@ -399,7 +400,7 @@ public final class Trainer {
         if (pass != Pass.FORWARD) {
             real.backward(null);
         }
-        if (forkHalves) {
+        if (fork) {
             ForkedTasks.runOrAwait(generatedTask);   // here if no worker took it, else a short spin
         } else {
             generatedHalf(pass);
