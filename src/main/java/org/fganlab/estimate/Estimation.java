@@ -17,9 +17,9 @@ import org.hipparchus.random.RandomGenerator;
  *
  * <p>Intervals (95%): with B ≥ 1 seeded resampling. For k-NN a delete-half jackknife
  * ({@link Bootstrap#halfSampling}; resampling with replacement would create duplicates, which
- * change k-NN distances), widened by the finite-n bias that the half samples'
- * drift extrapolates to ({@link KnnKl#withBiasReach}); for KDE and W1 a percentile bootstrap over both samples (the whole
- * estimate recomputed; a KDE quadrature that misses its goal adds its error estimate and sets
+ * change k-NN distances), widened by the finite-n bias that the half samples' drift
+ * extrapolates to ({@link KnnKl#withBiasReach}); for KDE and W1 a percentile bootstrap over both
+ * samples (the whole estimate recomputed; a KDE quadrature that misses its goal adds its error estimate and sets
  * {@link Estimate#status()}). With B = 0 (or, for k-NN, samples too small for halves) the normal
  * interval value ± 1.96·SE of the per-point terms for k-NN, else the point value. Whatever B,
  * the classifier's interval is the t-interval of its K cross-fitted fold estimates

@@ -46,6 +46,14 @@ public final class KnnKl {
     public static final String PROPERTIES = "consistent (fixed k, WKV 2009); biased at finite n,"
             + " the bias growing with d; not a bound";
 
+    /** The default neighbour rank. */
+    public static final int DEFAULT_K = 3;
+
+    private static final int BLOCK = 512;
+
+    private KnnKl() {
+    }
+
     /**
      * The delete-half jackknife interval widened by the estimator's extrapolated finite-n bias,
      * a bias-aware interval [low − |r|, high + |r|]. The jackknife measures the sampling spread
@@ -68,14 +76,6 @@ public final class KnnKl {
     public static Bootstrap.Interval withBiasReach(Bootstrap.Interval jackknife, double drift, int dimension) {
         double reach = Math.abs(drift) / (Math.pow(2.0, 1.0 / dimension) - 1.0);
         return new Bootstrap.Interval(jackknife.low() - reach, jackknife.high() + reach);
-    }
-
-    /** The default neighbour rank. */
-    public static final int DEFAULT_K = 3;
-
-    private static final int BLOCK = 512;
-
-    private KnnKl() {
     }
 
     /**

@@ -5,18 +5,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.fganlab.experiment.ModeCoverageExperiment.Case;
 import org.fganlab.experiment.ModeCoverageExperiment.Player;
 import org.fganlab.experiment.ModeCoverageExperiment.Run;
 import org.fganlab.gan.CoveragePoint;
 import org.fganlab.gan.ModeCoverage;
 import org.fganlab.report.Json;
+import org.fganlab.report.Tables;
 import org.fganlab.sweep.Grid;
 import org.fganlab.sweep.RunFiles;
 import org.fganlab.sweep.RunSpec;
@@ -69,11 +71,11 @@ final class ModeCoverageRuns implements Runner {
     @Override
     public Output run(SortedMap<String, String> options) {
         long seed = Long.parseLong(options.get("seed"));
-        Run run = ModeCoverageExperiment.train(target(options), player(options), seed,
-                Integer.parseInt(options.get("steps")));
+        int steps = Integer.parseInt(options.get("steps"));
+        Run run = ModeCoverageExperiment.train(target(options), player(options), seed, steps);
         ObjectNode doc = Json.object();
         doc.put("seed", seed);
-        doc.put("steps", Integer.parseInt(options.get("steps")));
+        doc.put("steps", steps);
         if (!run.ok()) {
             doc.put("failure", run.failure());
         } else {
@@ -86,17 +88,16 @@ final class ModeCoverageRuns implements Runner {
             }
         }
         ArrayNode curve = doc.putArray("curve");
-        StringBuilder csv = new StringBuilder("step,modes_covered,covered_20,high_quality_percent,kl_from_uniform\n");
+        Tables csv = new Tables("step", "modes_covered", "covered_20", "high_quality_percent", "kl_from_uniform");
         for (CoveragePoint p : run.curve()) {
             ObjectNode o = metrics(p.coverage());
             o.put("step", p.step());
             curve.add(o);
             ModeCoverage.Result r = p.coverage();
-            csv.append(String.format(Locale.ROOT, "%d,%d,%d,%s,%s%n", p.step(), r.modesCovered(1),
-                    r.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE), 100 * r.highQualityFraction(),
-                    r.klFromUniform()));
+            csv.row(p.step(), r.modesCovered(1), r.modesCovered(ModeCoverage.MIN_SAMPLES_PER_MODE),
+                    Tables.exact(ModeCoverageExperiment.hqPercent(r)), Tables.exact(r.klFromUniform()));
         }
-        return new Output(doc, csv.toString());
+        return new Output(doc, csv.csv());
     }
 
     /**
@@ -111,11 +112,16 @@ final class ModeCoverageRuns implements Runner {
      */
     static List<Run> sweep(Path dir, List<Case> cases, List<Player> players, long[] seeds, int steps,
             Consumer<String> progress) {
-        String grid = String.format(Locale.ROOT, "{\"target\": [%s], \"objective\": [%s], \"seed\": [%s], \"steps\": [%d]}",
-                quoted(cases.stream().map(Case::label).toList()), quoted(players.stream().map(Player::label).toList()),
-                java.util.Arrays.stream(seeds).mapToObj(Long::toString).collect(Collectors.joining(", ")), steps);
+        ObjectNode grid = Json.object();
+        ArrayNode targets = grid.putArray("target");
+        cases.forEach(c -> targets.add(c.label()));
+        ArrayNode objectives = grid.putArray("objective");
+        players.forEach(p -> objectives.add(p.label()));
+        ArrayNode seedList = grid.putArray("seed");
+        Arrays.stream(seeds).forEach(seedList::add);
+        grid.putArray("steps").add(steps);
         ModeCoverageRuns runner = new ModeCoverageRuns(seeds[0]);
-        SweepRunner.run(Grid.parse(grid), runner, dir, Shard.ALL, Runtime.getRuntime().availableProcessors(),
+        SweepRunner.run(Grid.parse(Json.toText(grid)), runner, dir, Shard.ALL, Runtime.getRuntime().availableProcessors(),
                 new SweepRunner.Listener() {
                     private long t0;
 
@@ -137,7 +143,7 @@ final class ModeCoverageRuns implements Runner {
         for (Case c : cases) {
             for (Player p : players) {
                 for (long seed : seeds) {
-                    SortedMap<String, String> options = new java.util.TreeMap<>();
+                    SortedMap<String, String> options = new TreeMap<>();
                     options.put("target", c.label());
                     options.put("objective", p.label());
                     options.put("seed", Long.toString(seed));
@@ -210,9 +216,5 @@ final class ModeCoverageRuns implements Runner {
         return ModeCoverageExperiment.PLAYERS.stream().filter(p -> p.label().equals(v)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("objective must be one of "
                         + ModeCoverageExperiment.PLAYERS.stream().map(Player::label).toList() + ", got '" + v + "'"));
-    }
-
-    private static String quoted(List<String> values) {
-        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
     }
 }

@@ -73,10 +73,8 @@ final class SampleSizeSection {
             + " held-out Q points (the known variance of the NWJ bound), which shows as enormous RMSEs."
             + " Apart from k-NN's bias allowance, no interval contains an estimator's systematic error"
             + " (a weak classifier's low bias at small n, k-NN's bias on a heavy tail beyond the"
-            + " allowance), and the critic's limit holds the"
-            + " trained network fixed, leaving out the training variance, so coverage can fall below"
-            + " 95%%. This run's budget is"
-            + " `%s` (%s); `fganlab reproduce sample-size --full` runs the issue's full grid.";
+            + " allowance), and the critic's limit holds the trained network fixed, leaving out the"
+            + " training variance, so coverage can fall below 95%%. This run's budget is `%s` (%s); `fganlab reproduce sample-size --full` runs the issue's full grid.";
 
     private static String seedsText(Result r) {
         List<String> parts = new ArrayList<>();
@@ -198,13 +196,13 @@ final class SampleSizeSection {
                 + " the distance to the sample's edge, growing like |x| instead of like 1/q. KL mass"
                 + " beyond R(n) (quadrature) against the measured k-NN bias:", pair.p().get(0),
                 pair.q().get(0), Tables.number(kl)));
+        SampleSizeExperiment.UnseenTail last = null;
         for (Cell c : knn) {
-            SampleSizeExperiment.UnseenTail t = SampleSizeExperiment.unseenTail(p, q, c.n());
+            last = SampleSizeExperiment.unseenTail(p, q, c.n());
             s.append(String.format(Locale.ROOT, " n = %d: R = %.2f, mass beyond %s, bias %s;",
-                    c.n(), t.reach(), Tables.number(t.klBeyond()), Tables.number(c.bias())));
+                    c.n(), last.reach(), Tables.number(last.klBeyond()), Tables.number(c.bias())));
         }
         s.setLength(s.length() - 1);
-        SampleSizeExperiment.UnseenTail last = SampleSizeExperiment.unseenTail(p, q, knn.get(knn.size() - 1).n());
         double reach = SampleSizeExperiment.reachForKlBeyond(p, q, 0.1 * kl, last.reach());
         s.append(String.format(Locale.ROOT, ". The bias is somewhat smaller than the unseen mass:"
                 + " the estimator still credits P's points beyond the reach with the log of their"

@@ -73,7 +73,7 @@ class MlpGradientCheckTest {
             params[k] = saved - H;
             double minus = loss(net, params, x, batch, scratch, out, c);
             params[k] = saved;
-            check("param " + k, (plus - minus) / (2 * H), gradParams[k]);
+            assertGradientClose("param " + k, (plus - minus) / (2 * H), gradParams[k]);
         }
         for (int k = 0; k < x.length; k++) {
             double saved = x[k];
@@ -82,11 +82,11 @@ class MlpGradientCheckTest {
             x[k] = saved - H;
             double minus = loss(net, params, x, batch, scratch, out, c);
             x[k] = saved;
-            check("input " + k, (plus - minus) / (2 * H), gradInput[k]);
+            assertGradientClose("input " + k, (plus - minus) / (2 * H), gradInput[k]);
         }
     }
 
-    private static void check(String what, double fd, double analytic) {
+    private static void assertGradientClose(String what, double fd, double analytic) {
         double error = Math.abs(fd - analytic) / Math.max(FLOOR, Math.max(Math.abs(fd), Math.abs(analytic)));
         assertTrue(error <= TOLERANCE, what + ": finite difference " + fd + ", backward " + analytic
                 + ", relative error " + error);
@@ -101,5 +101,4 @@ class MlpGradientCheckTest {
         }
         return sum;
     }
-
 }
