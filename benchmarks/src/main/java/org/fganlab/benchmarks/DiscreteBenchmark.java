@@ -1,6 +1,7 @@
 package org.fganlab.benchmarks;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import org.fganlab.divergence.DiscreteDivergences;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,6 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 2, each normalised by a compensated sum, so every term is finite and every ratio p_i/q_i lies
  * in (1/40, 40) as for two smooth histograms; the peer script {@code peers/discrete_peer.py}
  * builds the same family with NumPy.
+ *
+ * <p>{@link #readFloor} is the memory-read floor under all three: it reads p and q once, as each
+ * kernel must, and does nothing else.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class DiscreteBenchmark {
+
+    /** The kernels' fork threshold: from 2²⁰ elements on they sum the second half on a common-pool worker. */
+    private static final int PARALLEL_MIN = 1 << 20;
 
     @Param({"1000", "100000", "10000000"})
     public int n;
@@ -81,5 +88,40 @@ public class DiscreteBenchmark {
     @Benchmark
     public double tv() {
         return DiscreteDivergences.tv(p, q);
+    }
+
+    /**
+     * The memory-read floor: Σ (p_i + q_i), split over the same two threads as the kernels from
+     * 2²⁰ elements on (the fork allocates a small task: this baseline is not judged for
+     * allocation). Four partial sums, so the adds do not form one dependency chain.
+     */
+    @Benchmark
+    public double readFloor() {
+        int len = p.length;
+        if (len < PARALLEL_MIN) {
+            return sum(p, q, 0, len);
+        }
+        int mid = len / 2;
+        ForkJoinTask<Double> second = ForkJoinTask.adapt(() -> sum(p, q, mid, len)).fork();
+        double first = sum(p, q, 0, mid);
+        return first + second.join();
+    }
+
+    private static double sum(double[] a, double[] b, int from, int to) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += a[i] + b[i];
+            s1 += a[i + 1] + b[i + 1];
+            s2 += a[i + 2] + b[i + 2];
+            s3 += a[i + 3] + b[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += a[i] + b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
