@@ -7,6 +7,7 @@ import static org.fganlab.experiment.ModeCoverageExperiment.REFERENCE;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,8 +109,8 @@ final class ModeCoverageSection {
                 SECTION, e.title(), CASES.get(0).mixture().spec(), CASES.get(1).mixture().spec(),
                 Arrays.stream(TrainingConfig.MODE_COVERAGE_HIDDEN).mapToObj(Integer::toString)
                         .collect(Collectors.joining("-")),
-                TrainingConfig.MODE_COVERAGE_BATCH, Tables.number(TrainingConfig.MODE_COVERAGE_LEARNING_RATE),
-                Tables.number(TrainingConfig.WGAN_LEARNING_RATE), Tables.number(TrainingConfig.WGAN_GP_LEARNING_RATE),
+                TrainingConfig.MODE_COVERAGE_BATCH, plain(TrainingConfig.MODE_COVERAGE_LEARNING_RATE),
+                plain(TrainingConfig.WGAN_LEARNING_RATE), plain(TrainingConfig.WGAN_GP_LEARNING_RATE),
                 TrainingConfig.WGAN_CRITIC_STEPS, percent(TrainingConfig.MODE_COVERAGE_DECAY),
                 String.format(Locale.ROOT, "%,d", TrainingConfig.MODE_COVERAGE_STEPS), sizeNote(r),
                 String.format(Locale.ROOT, "%,d", ModeCoverageExperiment.SAMPLES),
@@ -119,6 +120,11 @@ final class ModeCoverageSection {
                         + "![" + c.label() + " curves](" + prefix + curveFile(c) + ")\n\n")
                         .collect(Collectors.joining()), prefix,
                 String.format(Locale.ROOT, "%,d", every), ""));
+    }
+
+    /** A step size in prose as its shortest decimal, 0.00005 rather than 5.000e-05. */
+    private static String plain(double rate) {
+        return BigDecimal.valueOf(rate).toPlainString();
     }
 
     private static String percent(double fraction) {

@@ -14,6 +14,7 @@ import org.fganlab.estimate.Estimator;
 import org.fganlab.estimate.NetworkSettings;
 import org.fganlab.estimate.Samples;
 import org.fganlab.quadrature.AdaptiveQuadrature;
+import org.fganlab.quadrature.QuadratureResult;
 import org.fganlab.theory.ExactDivergence;
 import org.fganlab.theory.PairQuadrature;
 import org.hipparchus.special.Erf;
@@ -327,9 +328,10 @@ public final class SampleSizeExperiment implements Experiment {
      *
      * @param n draws of Q, ≥ 1
      * @param reach R(n), in units of x
-     * @param klBeyond ∫_{|x|>R} p·log(p/q) dx in nats (the lab's adaptive quadrature, both tails)
+     * @param klBeyond ∫_{|x|>R} p·log(p/q) dx in nats with its error estimate (the lab's adaptive
+     *     quadrature, both tails: {@link #klBeyondResult})
      */
-    public record UnseenTail(int n, double reach, double klBeyond) {
+    public record UnseenTail(int n, double reach, QuadratureResult klBeyond) {
     }
 
     /**
@@ -347,19 +349,31 @@ public final class SampleSizeExperiment implements Experiment {
         }
         // 1 − 2^(−1/n) = −expm1(−ln 2/n), without cancellation for large n
         double r = q.quantile(1 + 0.5 * Math.expm1(-Math.log(2) / n));
-        return new UnseenTail(n, r, klBeyond(p, q, r));
+        return new UnseenTail(n, r, klBeyondResult(p, q, r));
     }
 
-    /** ∫_{|x|>r} p·log(p/q) dx for r ≥ 0, both tails by the lab's adaptive quadrature. */
+    /** The value of {@link #klBeyondResult}. */
     static double klBeyond(Density p, Density q, double r) {
+        return klBeyondResult(p, q, r).value();
+    }
+
+    /**
+     * ∫_{|x|>r} p·log(p/q) dx for r ≥ 0: both tails by the lab's adaptive quadrature, their values,
+     * error estimates and evaluations summed; the status is the upper tail's unless that one
+     * converged, then the lower tail's.
+     */
+    static QuadratureResult klBeyondResult(Density p, Density q, double r) {
         AdaptiveQuadrature aq = new AdaptiveQuadrature(PairQuadrature.SETTINGS);
         java.util.function.DoubleUnaryOperator h = x -> {
             double lp = p.logDensity(x);
             return Math.exp(lp) * (lp - q.logDensity(x));
         };
         double scale = Math.max(p.scale(), q.scale());
-        return aq.integrate(h, new double[] {r, Double.POSITIVE_INFINITY}, scale).value()
-                + aq.integrate(h, new double[] {Double.NEGATIVE_INFINITY, -r}, scale).value();
+        QuadratureResult upper = aq.integrate(h, new double[] {r, Double.POSITIVE_INFINITY}, scale);
+        QuadratureResult lower = aq.integrate(h, new double[] {Double.NEGATIVE_INFINITY, -r}, scale);
+        return new QuadratureResult(upper.value() + lower.value(),
+                upper.errorEstimate() + lower.errorEstimate(), upper.evaluations() + lower.evaluations(),
+                upper.status() == QuadratureResult.Status.CONVERGED ? lower.status() : upper.status());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.fganlab.density.DensitySpec;
 import org.fganlab.experiment.SampleSizeExperiment.Cell;
 import org.fganlab.experiment.SampleSizeExperiment.Pair;
 import org.fganlab.experiment.SampleSizeExperiment.Result;
+import org.fganlab.quadrature.QuadratureResult;
 import org.fganlab.report.AtomicFiles;
 import org.fganlab.report.Json;
 import org.fganlab.report.Plots;
@@ -199,8 +200,11 @@ final class SampleSizeSection {
         SampleSizeExperiment.UnseenTail last = null;
         for (Cell c : knn) {
             last = SampleSizeExperiment.unseenTail(p, q, c.n());
-            s.append(String.format(Locale.ROOT, " n = %d: R = %.2f, mass beyond %s, bias %s;",
-                    c.n(), last.reach(), Tables.number(last.klBeyond()), Tables.number(c.bias())));
+            QuadratureResult beyond = last.klBeyond();
+            s.append(String.format(Locale.ROOT, " n = %d: R = %.2f, mass beyond %s (± %s%s), bias %s;",
+                    c.n(), last.reach(), Tables.number(beyond.value()), Tables.number(beyond.errorEstimate()),
+                    beyond.status() == QuadratureResult.Status.CONVERGED ? "" : ", " + beyond.status().label(),
+                    Tables.number(c.bias())));
         }
         s.setLength(s.length() - 1);
         double reach = SampleSizeExperiment.reachForKlBeyond(p, q, 0.1 * kl, last.reach());

@@ -13,6 +13,7 @@ import org.fganlab.density.DensitySpec;
 import org.fganlab.divergence.Divergences;
 import org.fganlab.experiment.SampleSizeExperiment.Cell;
 import org.fganlab.experiment.SampleSizeExperiment.Result;
+import org.fganlab.quadrature.QuadratureResult;
 import org.fganlab.theory.ExactDivergence;
 import org.hipparchus.special.Erf;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,14 @@ class SampleSizeExperimentTest {
         Density q = DensitySpec.parse("normal(0,1.5)");
         double kl = ExactDivergence.standard().divergence(Divergences.byName("kl"), p, q).value();
         assertEquals(kl, SampleSizeExperiment.klBeyond(p, q, 0), 1e-10);
+        // the error estimate the prose prints bounds the true error at R = 0 (the 1e-15 is the
+        // exact value's own error), and the two tails' halves add up: p and q are symmetric
+        QuadratureResult whole = SampleSizeExperiment.klBeyondResult(p, q, 0);
+        assertEquals(QuadratureResult.Status.CONVERGED, whole.status());
+        assertTrue(Math.abs(whole.value() - kl) <= whole.errorEstimate() + 1e-15,
+                "error " + Math.abs(whole.value() - kl) + " > estimate " + whole.errorEstimate());
+        QuadratureResult tail = SampleSizeExperiment.klBeyondResult(p, q, 3);
+        assertTrue(tail.errorEstimate() > 0 && tail.errorEstimate() < 1e-10 * tail.value(), "" + tail);
         double c = 18 / (Math.PI * Math.sqrt(3));
         assertEquals(c / (2.25 * 1000), SampleSizeExperiment.klBeyond(p, q, 1000), 1e-4 * c / (2.25 * 1000));
         double r = SampleSizeExperiment.reachForKlBeyond(p, q, 0.1 * kl, 5);
