@@ -124,7 +124,7 @@ final class ModeCoverageSection {
 
     /** A step size in prose as its shortest decimal, 0.00005 rather than 5.000e-05. */
     private static String plain(double rate) {
-        return BigDecimal.valueOf(rate).toPlainString();
+        return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
     }
 
     private static String percent(double fraction) {
