@@ -85,8 +85,8 @@ class SampleSizeExperimentTest {
         Density q = DensitySpec.parse("normal(0,1.5)");
         double kl = ExactDivergence.standard().divergence(Divergences.byName("kl"), p, q).value();
         assertEquals(kl, SampleSizeExperiment.klBeyond(p, q, 0), 1e-10);
-        // the error estimate the prose prints bounds the true error at R = 0 (the 1e-15 is the
-        // exact value's own error), and the two tails' halves add up: p and q are symmetric
+        // the error estimate the prose prints bounds the true error at R = 0 (1e-15 allows for the
+        // rounding of the exact value), and beyond R = 3 it is positive but far below the value
         QuadratureResult whole = SampleSizeExperiment.klBeyondResult(p, q, 0);
         assertEquals(QuadratureResult.Status.CONVERGED, whole.status());
         assertTrue(Math.abs(whole.value() - kl) <= whole.errorEstimate() + 1e-15,
