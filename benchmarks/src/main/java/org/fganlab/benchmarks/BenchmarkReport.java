@@ -402,9 +402,9 @@ public final class BenchmarkReport {
         for (int k = 0; k < sizes.length; k++) {
             floor[k] = seconds(find("DiscreteBenchmark.readFloor", "n", sizes[k])) / Double.parseDouble(sizes[k]);
         }
-        double[] large = new double[3];
-        double[] largePeer = new double[3];
         String[] kernels = {"kl", "js", "tv"};
+        double[] large = new double[kernels.length];
+        double[] largePeer = new double[kernels.length];
         for (int kk = 0; kk < kernels.length; kk++) {
             String kernel = kernels[kk];
             for (int k = 0; k < sizes.length; k++) {
